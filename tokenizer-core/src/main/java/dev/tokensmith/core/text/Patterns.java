@@ -38,7 +38,11 @@ public final class Patterns {
         };
     }
 
-    /** Successive matches of {@code regex} (which may be empty, as HF allows). */
+    /**
+     * Successive matches of {@code regex} (which may be empty, as HF allows), iterated as the {@code onig} and
+     * {@code regex} crates do: an empty match that ends where the previous match ended is skipped (Java's
+     * {@link Matcher#find()} would report it), and the search resumes one code point further on.
+     */
     public static SplitPattern regex(Pattern regex) {
         return inside -> {
             List<Match> out = new ArrayList<>();
@@ -47,13 +51,24 @@ public final class Patterns {
                 return out;
             }
             int prev = 0;
+            int from = 0;
+            int lastMatchEnd = -1;
+            int length = inside.length();
             Matcher m = regex.matcher(inside);
-            while (m.find()) {
-                if (prev != m.start()) {
-                    out.add(new Match(prev, m.start(), false));
+            while (from <= length && m.find(from)) {
+                int start = m.start();
+                int end = m.end();
+                if (start == end && end == lastMatchEnd) {
+                    from = end < length ? end + Character.charCount(inside.codePointAt(end)) : end + 1;
+                    continue;
                 }
-                out.add(new Match(m.start(), m.end(), true));
-                prev = m.end();
+                from = end;
+                lastMatchEnd = end;
+                if (prev != start) {
+                    out.add(new Match(prev, start, false));
+                }
+                out.add(new Match(start, end, true));
+                prev = end;
             }
             if (prev != inside.length()) {
                 out.add(new Match(prev, inside.length(), false));

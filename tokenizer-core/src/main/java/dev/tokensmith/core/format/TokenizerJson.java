@@ -134,8 +134,11 @@ public final class TokenizerJson {
         ObjectNode root = Json.object();
         root.put("version", "1.0");
         root.set(
-                "truncation", t.truncation().<JsonNode>map(TokenizerJson::writeTruncation).orElse(NullNode.instance));
-        root.set("padding", t.padding().<JsonNode>map(TokenizerJson::writePadding).orElse(NullNode.instance));
+                "truncation",
+                t.truncation().<JsonNode>map(TokenizerJson::writeTruncation).orElse(NullNode.instance));
+        root.set(
+                "padding",
+                t.padding().<JsonNode>map(TokenizerJson::writePadding).orElse(NullNode.instance));
         ArrayNode added = root.putArray("added_tokens");
         List<AddedToken> tokens = new ArrayList<>(t.addedTokens());
         tokens.sort((a, b) -> Integer.compare(a.id(), b.id()));

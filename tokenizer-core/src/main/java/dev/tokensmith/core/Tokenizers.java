@@ -2,9 +2,14 @@ package dev.tokensmith.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Tiktoken;
+import dev.tokensmith.core.format.TiktokenConverter;
+import dev.tokensmith.core.format.TiktokenEncoding;
+import dev.tokensmith.core.format.TiktokenJson;
 import dev.tokensmith.core.format.TokenizerJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +29,21 @@ public final class Tokenizers {
         return BUILTIN;
     }
 
-    /** A built-in tiktoken encoding ({@code r50k_base}, {@code p50k_base}, {@code cl100k_base}, {@code o200k_base}). */
+    /**
+     * A built-in tiktoken encoding ({@code r50k_base}, {@code p50k_base}, {@code p50k_edit}, {@code cl100k_base},
+     * {@code o200k_base}) as an equivalent tokenizer.json pipeline; built once per name and shared.
+     */
     public static Tokenizer builtin(String name) {
-        throw new IllegalArgumentException(
-                "unknown built-in tokenizer \"" + name + "\" (known: " + String.join(", ", BUILTIN) + ")");
+        if (!BUILTIN.contains(name)) {
+            throw new IllegalArgumentException(
+                    "unknown built-in tokenizer \"" + name + "\" (known: " + String.join(", ", BUILTIN) + ")");
+        }
+        return BUILTIN_CACHE.computeIfAbsent(name, n -> fromTiktoken(Tiktoken.builtin(n)));
+    }
+
+    /** A tiktoken encoding as an equivalent tokenizer.json pipeline (merges derived from the ranks). */
+    public static Tokenizer fromTiktoken(TiktokenEncoding encoding) {
+        return TokenizerJson.read(TiktokenConverter.toTokenizerJson(encoding));
     }
 
     /** A built-in name or a path to a tokenizer file of any supported format. */
@@ -52,7 +68,7 @@ public final class Tokenizers {
         }
         String name = file.getFileName().toString();
         if (name.endsWith(".tiktoken")) {
-            throw new TokenizerFormatException(file.toString(), null, "tiktoken rank files are not supported yet");
+            return fromTiktokenFile(file);
         }
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
@@ -64,9 +80,35 @@ public final class Tokenizers {
                     file.toString(), null, "not valid JSON: " + (nl >= 0 ? m.substring(0, nl) : m), e);
         }
         try {
+            if (root != null && root.has("bpe_ranks")) {
+                String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+                return fromTiktoken(TiktokenJson.read(root, base, file.toString()));
+            }
             return fromJson(root);
         } catch (TokenizerFormatException e) {
             throw e.inFile(file.toString());
+        }
+    }
+
+    /**
+     * A {@code .tiktoken} rank file. The file holds no split pattern or special tokens, so its name must be that of
+     * a built-in encoding ({@code cl100k_base.tiktoken}), whose pattern and special tokens are used.
+     */
+    private static Tokenizer fromTiktokenFile(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.substring(0, name.length() - ".tiktoken".length());
+        if (!BUILTIN.contains(base)) {
+            throw new TokenizerFormatException(
+                    file.toString(),
+                    null,
+                    "a .tiktoken rank file carries no split pattern; name it after a built-in encoding ("
+                            + String.join(", ", BUILTIN) + ") or use Tokenizers.fromTiktoken(Tiktoken.load(...))");
+        }
+        TiktokenEncoding known = Tiktoken.builtin(base);
+        try {
+            return fromTiktoken(Tiktoken.load(file, known.pattern(), known.specialTokens()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.List;
  * the built-in tiktoken encodings by name.
  */
 public final class Tokenizers {
-    private static final List<String> BUILTIN =
-            List.of("r50k_base", "p50k_base", "p50k_edit", "cl100k_base", "o200k_base");
+    private static final List<String> BUILTIN = Tiktoken.builtinNames();
+    private static final Map<String, Tokenizer> BUILTIN_CACHE = new ConcurrentHashMap<>();
 
     private Tokenizers() {}
 

@@ -138,17 +138,9 @@ public final class Tokenizer {
             first = cut[0];
             second = cut[1];
         }
-        Encoding result;
-        List<Encoding> parts = new ArrayList<>(2);
-        parts.add(first.withSequenceId(0));
-        if (second != null) {
-            parts.add(second.withSequenceId(1));
-        }
-        if (postProcessor != null) {
-            result = Encoding.concat(postProcessor.process(parts, addSpecialTokens));
-        } else {
-            result = second == null ? first : Encoding.concat(parts);
-        }
+        Encoding result = postProcessor != null
+                ? postProcessor.process(first, second, addSpecialTokens)
+                : PostProcessor.defaultProcess(first, second);
         if (padding != null) {
             result = padding.apply(result);
         }

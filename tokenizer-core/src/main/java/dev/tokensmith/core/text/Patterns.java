@@ -38,7 +38,11 @@ public final class Patterns {
         };
     }
 
-    /** Successive matches of {@code regex} (which may be empty, as HF allows). */
+    /**
+     * Successive matches of {@code regex}, which may be empty, iterated as HF's regex engines do: an empty match
+     * right where the previous match ended is skipped, and the search then moves on by one code point (Java's
+     * {@link Matcher#find()} would report it, and would step by one UTF-16 unit).
+     */
     public static SplitPattern regex(Pattern regex) {
         return inside -> {
             List<Match> out = new ArrayList<>();
@@ -47,13 +51,26 @@ public final class Patterns {
                 return out;
             }
             int prev = 0;
+            int lastMatchEnd = -1;
+            int from = 0;
             Matcher m = regex.matcher(inside);
-            while (m.find()) {
-                if (prev != m.start()) {
-                    out.add(new Match(prev, m.start(), false));
+            while (from <= inside.length() && m.find(from)) {
+                int start = m.start();
+                int end = m.end();
+                if (start == end && end == lastMatchEnd) {
+                    if (from >= inside.length()) {
+                        break;
+                    }
+                    from += Character.charCount(inside.codePointAt(from));
+                    continue;
                 }
-                out.add(new Match(m.start(), m.end(), true));
-                prev = m.end();
+                if (prev != start) {
+                    out.add(new Match(prev, start, false));
+                }
+                out.add(new Match(start, end, true));
+                prev = end;
+                lastMatchEnd = end;
+                from = end;
             }
             if (prev != inside.length()) {
                 out.add(new Match(prev, inside.length(), false));

@@ -2,10 +2,8 @@ package dev.tokensmith.core.model;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ObjIntConsumer;
 
 /**
  * A token to id vocabulary and its reverse, as the BPE, WordPiece and WordLevel models keep them. Ids may have
@@ -80,26 +78,6 @@ final class Vocabulary {
 
     Map<String, Integer> map() {
         return tokenToId;
-    }
-
-    /** Every (token, id) of the reverse vocabulary, by increasing id: the order HF writes vocabularies in. */
-    void forEachById(ObjIntConsumer<String> action) {
-        if (dense != null) {
-            for (int id = 0; id < dense.length; id++) {
-                if (dense[id] != null) {
-                    action.accept(dense[id], id);
-                }
-            }
-        } else {
-            sparse.forEach((id, token) -> action.accept(token, id));
-        }
-    }
-
-    /** The vocabulary as written: token to id by increasing id. */
-    Map<String, Integer> ordered() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        forEachById(out::put);
-        return out;
     }
 
     @Override

@@ -116,7 +116,8 @@ class ModelOracleTest {
         return Arguments.of(name, """
                 {"type":"Unigram","unk_id":0,"byte_fallback":%s,"vocab":[["<unk>",0.0],["a",-1.0],["b",-1.5],
                  ["ab",-2.0],["abc",-2.5],["c",-3.0],["é",-2.0],["😀",-4.0],["<0x78>",-5.0],["<0xC3>",-5.0],
-                 ["<0xB1>",-5.0],["ca",-3.2],["bca",-4.0],["aa",-2.0],["<unk>a",-1.0]]}""".formatted(byteFallback));
+                 ["<0xB1>",-5.0],["ca",-3.2],["bca",-4.0],["aa",-2.0],["<unk>a",-1.0],
+                 ["ñ",3.0],["xñ",-7.5]]}""".formatted(byteFallback));
     }
 
     @ParameterizedTest(name = "{0}")

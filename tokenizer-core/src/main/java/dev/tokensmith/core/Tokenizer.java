@@ -1,6 +1,9 @@
 package dev.tokensmith.core;
 
 import dev.tokensmith.core.decoder.Decoder;
+import dev.tokensmith.core.decoder.RawBytes;
+import dev.tokensmith.core.decoder.StreamingBytesDecoder;
+import dev.tokensmith.core.decoder.StreamingDecoder;
 import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
@@ -154,6 +157,28 @@ public final class Tokenizer {
             return String.join(" ", tokens);
         }
         return String.join("", decoder.decodeChain(tokens));
+    }
+
+    /**
+     * Decodes ids to the exact bytes they stand for: where {@link #decode} would put U+FFFD for bytes that are not
+     * valid UTF-8 (byte-level and byte-fallback tokens cut inside a character), these keep the raw bytes.
+     */
+    public byte[] decodeBytes(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = tokensForDecoding(ids, skipSpecialTokens);
+        if (decoder == null) {
+            return String.join(" ", tokens).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return RawBytes.toBytes(String.join("", decoder.decodeChainRaw(tokens)));
+    }
+
+    /** A decoder for ids arriving one by one that emits text only once it is complete (HF's DecodeStream). */
+    public StreamingDecoder streamingDecoder(boolean skipSpecialTokens) {
+        return new StreamingDecoder(ids -> decode(ids, skipSpecialTokens));
+    }
+
+    /** A decoder for ids arriving one by one that emits bytes and never splits a UTF-8 sequence. */
+    public StreamingBytesDecoder streamingBytesDecoder(boolean skipSpecialTokens) {
+        return new StreamingBytesDecoder(ids -> decodeBytes(ids, skipSpecialTokens));
     }
 
     List<String> tokensForDecoding(int[] ids, boolean skipSpecialTokens) {

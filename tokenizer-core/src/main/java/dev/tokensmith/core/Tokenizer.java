@@ -23,6 +23,8 @@ import java.util.Optional;
  * tokenizers and producing the same ids, offsets and text. Immutable and thread-safe; load one with {@link
  * Tokenizers}.
  *
+ * <p>Unpaired surrogates in the input are encoded as U+FFFD (they have no UTF-8 form).
+ *
  * <pre>{@code
  * Tokenizer tok = Tokenizers.fromFile(Path.of("tokenizer.json"));
  * Encoding e = tok.encode("Hello world", false);
@@ -112,6 +114,7 @@ public final class Tokenizer {
     }
 
     private Encoding encodeSequence(String text, int typeId) {
+        text = replaceLoneSurrogates(text);
         PreTokenizedString pts = added.extractAndNormalize(normalizer, text);
         if (preTokenizer != null) {
             preTokenizer.preTokenize(pts);
@@ -128,6 +131,29 @@ public final class Tokenizer {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Java strings may hold unpaired surrogates, which have no UTF-8 form and so no bytes to tokenize. Each becomes
+     * U+FFFD (as Python's tiktoken does); offsets are unchanged since both are one UTF-16 unit.
+     */
+    static String replaceLoneSurrogates(String text) {
+        char[] copy = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (copy == null) {
+                copy = text.toCharArray();
+            }
+            copy[i] = '\uFFFD';
+        }
+        return copy == null ? text : new String(copy);
     }
 
     private Encoding postProcess(Encoding first, Encoding second, boolean addSpecialTokens) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * {@code encode_char_offsets}, i.e. code-point indices; they are converted to UTF-16 indices here. Tokens the
  * post-processor adds have no span in DJL and get (0, 0), as HF's {@code offsets} reports them.
  *
- * <p>Text holding an unpaired surrogate is refused: DJL hands Java strings to Rust as modified UTF-8, and on an
- * unpaired surrogate the JNI layer falls back to a lossy decoding of the whole string (every supplementary
- * character and the surrogate become U+FFFD runs), so its answer would not be HF's for any string.
+ * <p>Unpaired surrogates are replaced by U+FFFD before the text reaches DJL: DJL hands Java strings to Rust as
+ * modified UTF-8, and on an unpaired surrogate its JNI layer falls back to a lossy decoding of the whole string
+ * (every supplementary character becomes U+FFFD runs). Tokensmith documents that it encodes an unpaired surrogate
+ * as U+FFFD, so HF on the replaced text is the reference for that behaviour.
  */
 public final class DjlReference implements ReferenceTokenizer, AutoCloseable {
     static {
@@ -55,10 +56,8 @@ public final class DjlReference implements ReferenceTokenizer, AutoCloseable {
 
     @Override
     public Encoded encode(String text, boolean addSpecialTokens) {
-        int bad = firstUnpairedSurrogate(text);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("DJL cannot pass an unpaired surrogate to Rust unchanged (U+"
-                    + Integer.toHexString(text.charAt(bad)).toUpperCase() + " at char " + bad + ")");
+        if (firstUnpairedSurrogate(text) >= 0) {
+            text = replaceUnpairedSurrogates(text);
         }
         Encoding e = tokenizer.encode(text, addSpecialTokens, false);
         long[] longIds = e.getIds();
@@ -93,6 +92,15 @@ public final class DjlReference implements ReferenceTokenizer, AutoCloseable {
         }
         starts[cp] = text.length();
         return starts;
+    }
+
+    static String replaceUnpairedSurrogates(String s) {
+        StringBuilder b = new StringBuilder(s);
+        int bad;
+        while ((bad = firstUnpairedSurrogate(b.toString())) >= 0) {
+            b.setCharAt(bad, '\uFFFD');
+        }
+        return b.toString();
     }
 
     /** Index of the first surrogate that is not half of a pair, or -1. */

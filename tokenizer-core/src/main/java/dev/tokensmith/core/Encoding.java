@@ -14,7 +14,15 @@ import java.util.List;
  */
 public final class Encoding {
     private static final Encoding EMPTY = new Encoding(
-            new int[0], new String[0], new int[0], new int[0], new int[0], new int[0], new int[0], List.of());
+            new int[0],
+            new String[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            new int[0],
+            List.of());
 
     private final int[] ids;
     private final String[] tokens;
@@ -23,6 +31,7 @@ public final class Encoding {
     private final int[] wordIds; // -1: none
     private final int[] specialTokensMask;
     private final int[] sequenceIds; // -1: none (special tokens)
+    private final int[] attentionMask;
     private final List<Encoding> overflowing;
 
     Encoding(
@@ -33,6 +42,7 @@ public final class Encoding {
             int[] wordIds,
             int[] specialTokensMask,
             int[] sequenceIds,
+            int[] attentionMask,
             List<Encoding> overflowing) {
         int n = ids.length;
         if (tokens.length != n
@@ -40,7 +50,8 @@ public final class Encoding {
                 || typeIds.length != n
                 || wordIds.length != n
                 || specialTokensMask.length != n
-                || sequenceIds.length != n) {
+                || sequenceIds.length != n
+                || attentionMask.length != n) {
             throw new IllegalArgumentException("Encoding arrays differ in length");
         }
         this.ids = ids;
@@ -50,6 +61,7 @@ public final class Encoding {
         this.wordIds = wordIds;
         this.specialTokensMask = specialTokensMask;
         this.sequenceIds = sequenceIds;
+        this.attentionMask = attentionMask;
         this.overflowing = List.copyOf(overflowing);
     }
 
@@ -128,11 +140,13 @@ public final class Encoding {
         return sequenceIds[i];
     }
 
-    /** All ones: no padding is applied by encode itself. */
+    /** 1 for real tokens, 0 for padding. */
     public int[] attentionMask() {
-        int[] mask = new int[ids.length];
-        Arrays.fill(mask, 1);
-        return mask;
+        return attentionMask.clone();
+    }
+
+    public int attentionMaskAt(int i) {
+        return attentionMask[i];
     }
 
     public List<Encoding> overflowing() {
@@ -153,14 +167,98 @@ public final class Encoding {
     public Encoding withSequenceId(int sequenceId) {
         int[] seq = new int[ids.length];
         Arrays.fill(seq, sequenceId);
-        return new Encoding(ids, tokens, offsets, typeIds, wordIds, specialTokensMask, seq, overflowing);
+        return new Encoding(ids, tokens, offsets, typeIds, wordIds, specialTokensMask, seq, attentionMask, overflowing);
     }
 
     /** This encoding with every type id set to {@code typeId}. */
     public Encoding withTypeId(int typeId) {
         int[] types = new int[ids.length];
         Arrays.fill(types, typeId);
-        return new Encoding(ids, tokens, offsets, types, wordIds, specialTokensMask, sequenceIds, overflowing);
+        return new Encoding(
+                ids, tokens, offsets, types, wordIds, specialTokensMask, sequenceIds, attentionMask, overflowing);
+    }
+
+    /** Tokens {@code [from, to)} as a new encoding (no overflowing). */
+    public Encoding slice(int from, int to) {
+        Builder b = new Builder(to - from);
+        for (int i = from; i < to; i++) {
+            b.addFrom(this, i);
+        }
+        return b.build();
+    }
+
+    /**
+     * At most {@code maxLength} tokens, keeping the start ({@code fromLeft == false}) or the end; the rest becomes
+     * overflowing windows that overlap by {@code stride} tokens (HF's Encoding::truncate).
+     */
+    public Encoding truncate(int maxLength, int stride, boolean fromLeft) {
+        int n = size();
+        if (maxLength >= n) {
+            return this;
+        }
+        if (maxLength == 0) {
+            return new Builder(0).overflowing(List.of(this)).build();
+        }
+        if (stride >= maxLength) {
+            throw new IllegalArgumentException("stride " + stride + " must be smaller than max_length " + maxLength);
+        }
+        int step = maxLength - stride;
+        List<Encoding> parts = new java.util.ArrayList<>();
+        if (!fromLeft) {
+            for (int start = 0; start < n; start += step) {
+                int stop = Math.min(start + maxLength, n);
+                parts.add(slice(start, stop));
+                if (stop == n) {
+                    break;
+                }
+            }
+        } else {
+            for (int stop = n; stop > 0; stop -= step) {
+                int start = Math.max(stop - maxLength, 0);
+                parts.add(slice(start, stop));
+                if (start == 0) {
+                    break;
+                }
+            }
+        }
+        Encoding head = parts.get(0);
+        return new Encoding(
+                head.ids,
+                head.tokens,
+                head.offsets,
+                head.typeIds,
+                head.wordIds,
+                head.specialTokensMask,
+                head.sequenceIds,
+                head.attentionMask,
+                parts.subList(1, parts.size()));
+    }
+
+    /** Padded to {@code length} with the given pad token (attention 0, special 1), on the left or the right. */
+    public Encoding pad(int length, int padId, int padTypeId, String padToken, boolean left) {
+        int n = size();
+        if (n >= length) {
+            return this;
+        }
+        Builder b = new Builder(length);
+        if (left) {
+            for (int i = n; i < length; i++) {
+                b.add(padId, padToken, 0, 0, padTypeId, -1, 1, -1, 0);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            b.addFrom(this, i);
+        }
+        if (!left) {
+            for (int i = n; i < length; i++) {
+                b.add(padId, padToken, 0, 0, padTypeId, -1, 1, -1, 0);
+            }
+        }
+        List<Encoding> over = new java.util.ArrayList<>();
+        for (Encoding o : overflowing) {
+            over.add(o.pad(length, padId, padTypeId, padToken, left));
+        }
+        return b.overflowing(over).build();
     }
 
     /** The concatenation of {@code parts}, in order. */
@@ -198,7 +296,8 @@ public final class Encoding {
                 && Arrays.equals(typeIds, e.typeIds)
                 && Arrays.equals(wordIds, e.wordIds)
                 && Arrays.equals(specialTokensMask, e.specialTokensMask)
-                && Arrays.equals(sequenceIds, e.sequenceIds);
+                && Arrays.equals(sequenceIds, e.sequenceIds)
+                && Arrays.equals(attentionMask, e.attentionMask);
     }
 
     @Override
@@ -220,6 +319,7 @@ public final class Encoding {
         private int[] wordIds;
         private int[] special;
         private int[] sequenceIds;
+        private int[] attention;
         private int size;
         private List<Encoding> overflowing = List.of();
 
@@ -232,10 +332,24 @@ public final class Encoding {
             wordIds = new int[c];
             special = new int[c];
             sequenceIds = new int[c];
+            attention = new int[c];
         }
 
         public Builder add(
                 int id, String token, int start, int end, int typeId, int wordId, int specialMask, int sequenceId) {
+            return add(id, token, start, end, typeId, wordId, specialMask, sequenceId, 1);
+        }
+
+        public Builder add(
+                int id,
+                String token,
+                int start,
+                int end,
+                int typeId,
+                int wordId,
+                int specialMask,
+                int sequenceId,
+                int attentionMask) {
             if (size == ids.length) {
                 int c = size * 2;
                 ids = Arrays.copyOf(ids, c);
@@ -245,6 +359,7 @@ public final class Encoding {
                 wordIds = Arrays.copyOf(wordIds, c);
                 special = Arrays.copyOf(special, c);
                 sequenceIds = Arrays.copyOf(sequenceIds, c);
+                attention = Arrays.copyOf(attention, c);
             }
             ids[size] = id;
             tokens[size] = token;
@@ -254,6 +369,7 @@ public final class Encoding {
             wordIds[size] = wordId;
             special[size] = specialMask;
             sequenceIds[size] = sequenceId;
+            attention[size] = attentionMask;
             size++;
             return this;
         }
@@ -268,7 +384,8 @@ public final class Encoding {
                     from.typeIds[i],
                     from.wordIds[i],
                     from.specialTokensMask[i],
-                    from.sequenceIds[i]);
+                    from.sequenceIds[i],
+                    from.attentionMask[i]);
         }
 
         public Builder overflowing(List<Encoding> overflowing) {
@@ -289,6 +406,7 @@ public final class Encoding {
                     Arrays.copyOf(wordIds, size),
                     Arrays.copyOf(special, size),
                     Arrays.copyOf(sequenceIds, size),
+                    Arrays.copyOf(attention, size),
                     overflowing);
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.pretokenizer.BertPreTokenizer;
 import dev.tokensmith.core.pretokenizer.ByteLevel;
-import dev.tokensmith.core.pretokenizer.ByteLevelConfig;
 import dev.tokensmith.core.pretokenizer.CharDelimiterSplit;
 import dev.tokensmith.core.pretokenizer.Digits;
 import dev.tokensmith.core.pretokenizer.FixedLength;
@@ -50,7 +49,7 @@ public final class PreTokenizerJson {
         String type = f.type();
         return switch (type) {
             case "BertPreTokenizer" -> new BertPreTokenizer();
-            case "ByteLevel" -> new ByteLevel(readByteLevelConfig(f));
+            case "ByteLevel" -> new ByteLevel(ByteLevelJson.read(f));
             case "CharDelimiterSplit" -> new CharDelimiterSplit(readChar(f.require("delimiter")));
             case "Digits" -> new Digits(f.require("individual_digits").asBoolean());
             case "FixedLength" -> readFixedLength(f);
@@ -71,7 +70,7 @@ public final class PreTokenizerJson {
     public static ObjectNode write(PreTokenizer p) {
         return switch (p) {
             case BertPreTokenizer b -> Json.typed("BertPreTokenizer");
-            case ByteLevel b -> writeByteLevelConfig(b.config());
+            case ByteLevel b -> ByteLevelJson.write(b.config());
             case CharDelimiterSplit d -> {
                 ObjectNode n = Json.typed("CharDelimiterSplit");
                 n.put("delimiter", Character.toString(d.delimiter()));
@@ -118,27 +117,6 @@ public final class PreTokenizerJson {
             case Whitespace w -> Json.typed("Whitespace");
             case WhitespaceSplit w -> Json.typed("WhitespaceSplit");
         };
-    }
-
-    /**
-     * Reads the fields of a {@code ByteLevel} component, which HF shares between pre-tokenizer, post-processor
-     * and decoder: {@code add_prefix_space} and {@code trim_offsets} are required, {@code use_regex} defaults to
-     * true.
-     */
-    public static ByteLevelConfig readByteLevelConfig(JsonField f) {
-        return new ByteLevelConfig(
-                f.require("add_prefix_space").asBoolean(),
-                f.require("trim_offsets").asBoolean(),
-                f.node().has("use_regex") ? f.get("use_regex").asBoolean() : true);
-    }
-
-    /** A {@code ByteLevel} component object as HF writes it (all three fields, in HF's order). */
-    public static ObjectNode writeByteLevelConfig(ByteLevelConfig config) {
-        ObjectNode n = Json.typed("ByteLevel");
-        n.put("add_prefix_space", config.addPrefixSpace());
-        n.put("trim_offsets", config.trimOffsets());
-        n.put("use_regex", config.useRegex());
-        return n;
     }
 
     /**

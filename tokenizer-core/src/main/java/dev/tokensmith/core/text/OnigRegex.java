@@ -31,10 +31,11 @@ import java.util.regex.PatternSyntaxException;
  *       folds (ß against "ss", ligatures) are not reproduced.
  *   <li>An option switch such as {@code a(?i)b|c} applies to the rest of its group, alternatives included:
  *       {@code a(?i:b|c)}.
- *   <li>Groups never need to capture for splitting, so every group becomes non-capturing.
+ *   <li>Capturing follows Oniguruma: when a group is named, plain groups do not capture; captures are renamed
+ *       {@code g1, g2...} for Java and back-references ({@code \1}, {@code \k<name>}) point at them.
  * </ul>
  *
- * Constructs that cannot be translated faithfully (back-references, subexpression calls, absent groups,
+ * Constructs that cannot be translated faithfully (subexpression calls, absent groups,
  * conditionals, {@code \G}, {@code \K}, {@code \X}, extended mode, the ASCII-range options) are rejected with a
  * {@link PatternSyntaxException} rather than approximated.
  */
@@ -61,9 +62,39 @@ public final class OnigRegex {
     private String lastClassItem;
     /** Whether (?i) is in effect at pos. */
     private boolean ignoreCase;
+    /** Whether the pattern names a group: then, as in Oniguruma, only named groups capture. */
+    private final boolean namedCapture;
+    /** Capturing groups of the pattern when none is named (what a numeric back-reference may refer to). */
+    private final int plainGroups;
+    /** Capturing groups seen so far: each becomes Java group "g" + number. */
+    private int groupCount;
+
+    private final java.util.Map<String, Integer> groupNames = new java.util.HashMap<>();
 
     private OnigRegex(String src) {
         this.src = src;
+        boolean named = false;
+        int plain = 0;
+        int depth = 0;
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth > 0) {
+                depth--;
+            } else if (c == '(' && depth == 0) {
+                if (!src.startsWith("(?", i)) {
+                    plain++;
+                } else if (src.startsWith("(?'", i)
+                        || (src.startsWith("(?<", i) && i + 3 < src.length() && "=!".indexOf(src.charAt(i + 3)) < 0)) {
+                    named = true;
+                }
+            }
+        }
+        this.namedCapture = named;
+        this.plainGroups = plain;
     }
 
     /** Compiles an Oniguruma pattern; throws {@link PatternSyntaxException} when it is invalid or unsupported. */
@@ -299,7 +330,7 @@ public final class OnigRegex {
         }
         boolean outerIgnoreCase = ignoreCase;
         if (peek() != '?') {
-            out.append("(?:");
+            out.append(namedCapture ? "(?:" : "(?<g" + ++groupCount + ">");
             alternation(GROUP);
             close();
             ignoreCase = outerIgnoreCase;
@@ -316,13 +347,13 @@ public final class OnigRegex {
                 if (more() && (peek() == '=' || peek() == '!')) {
                     out.append("(?<").appendCodePoint(next());
                 } else {
-                    skipName('>');
-                    out.append("(?:");
+                    groupNames.put(readName('>'), ++groupCount);
+                    out.append("(?<g").append(groupCount).append('>');
                 }
             }
             case '\'' -> {
-                skipName('\'');
-                out.append("(?:");
+                groupNames.put(readName('\''), ++groupCount);
+                out.append("(?<g").append(groupCount).append('>');
             }
             case '#' -> {
                 int end = src.indexOf(')', pos);
@@ -361,12 +392,78 @@ public final class OnigRegex {
         return flags.endsWith("-") ? flags.substring(0, flags.length() - 1) : flags;
     }
 
-    private void skipName(char end) {
+    private String readName(char end) {
         int close = src.indexOf(end, pos);
         if (close <= pos) {
             throw error("invalid group name");
         }
+        String name = src.substring(pos, close);
         pos = close + 1;
+        return name;
+    }
+
+    /** A back-reference to capturing group {@code n} (case-insensitive under (?i), with Java's folding). */
+    private void backReference(int n) {
+        if (n < 1 || n > groupCount) {
+            throw error("invalid backref number/name");
+        }
+        out.append(ignoreCase ? "(?iu:\\k<g" + n + ">)" : "\\k<g" + n + ">");
+    }
+
+    /** After "\\k": {@code <name>}, {@code 'name'}, {@code <n>} or {@code <-n>} (relative). */
+    private void namedBackReference() {
+        if (!more() || (peek() != '<' && peek() != '\'')) {
+            throw error("invalid backref number/name");
+        }
+        char end = next() == '<' ? '>' : '\'';
+        String ref = readName(end);
+        if (ref.matches("[0-9]+")) {
+            backReference(Integer.parseInt(ref));
+        } else if (ref.matches("-[0-9]+")) {
+            backReference(groupCount + 1 + Integer.parseInt(ref));
+        } else {
+            Integer n = groupNames.get(ref);
+            if (n == null) {
+                throw error("undefined name <" + ref + "> reference");
+            }
+            backReference(n);
+        }
+    }
+
+    /** After a backslash and a digit 1-9 outside brackets: a back-reference when such a group exists, else octal. */
+    private void numericEscape(int first) {
+        int start = pos - 1;
+        int end = pos;
+        while (end < src.length() && end - start < 3 && isAsciiDigit(src.charAt(end))) {
+            end++;
+        }
+        int n = Integer.parseInt(src.substring(start, end));
+        if (!namedCapture && n <= plainGroups) {
+            pos = end;
+            backReference(n);
+            return;
+        }
+        if (namedCapture && n <= groupCount) {
+            throw error("numbered backref/call is not allowed. (use name)");
+        }
+        pos = start + 1;
+        int value = octal(first);
+        if (value < 0) {
+            throw error("invalid backref number/name");
+        }
+        literal(value);
+    }
+
+    /** An octal escape whose first digit {@code first} was read: up to three digits in all; -1 if not octal. */
+    private int octal(int first) {
+        if (first < '0' || first > '7') {
+            return -1;
+        }
+        int v = first - '0';
+        for (int k = 0; k < 2 && more() && src.charAt(pos) >= '0' && src.charAt(pos) <= '7'; k++) {
+            v = v * 8 + (src.charAt(pos++) - '0');
+        }
+        return v;
     }
 
     /**
@@ -433,6 +530,8 @@ public final class OnigRegex {
             case 'N' -> out.append("[^\\n]");
             case 'O' -> out.append("(?s:.)");
             case 'p', 'P' -> out.append('[').append(property(c == 'P', false)).append(']');
+            case 'k' -> namedBackReference();
+            case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> numericEscape(c);
             default -> {
                 int value = charEscape(c);
                 if (value < 0) {
@@ -488,7 +587,7 @@ public final class OnigRegex {
                 return next() & 0x1F;
             default:
                 if (c >= '1' && c <= '9') {
-                    throw error("back-references are not supported");
+                    return octal(c); // inside brackets there are no back-references
                 }
                 if (c < 128 && Character.isLetterOrDigit(c)) {
                     return -1;

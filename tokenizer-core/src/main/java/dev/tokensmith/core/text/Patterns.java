@@ -39,9 +39,9 @@ public final class Patterns {
     }
 
     /**
-     * Successive matches of {@code regex} (which may be empty, as HF allows), iterated as the {@code onig} and
-     * {@code regex} crates do: an empty match that ends where the previous match ended is skipped (Java's
-     * {@link Matcher#find()} would report it), and the search resumes one code point further on.
+     * Successive matches of {@code regex}, which may be empty, iterated as HF's regex engines do: an empty match
+     * right where the previous match ended is skipped, and the search then moves on by one code point (Java's
+     * {@link Matcher#find()} would report it, and would step by one UTF-16 unit).
      */
     public static SplitPattern regex(Pattern regex) {
         return inside -> {
@@ -51,24 +51,26 @@ public final class Patterns {
                 return out;
             }
             int prev = 0;
-            int from = 0;
             int lastMatchEnd = -1;
-            int length = inside.length();
+            int from = 0;
             Matcher m = regex.matcher(inside);
-            while (from <= length && m.find(from)) {
+            while (from <= inside.length() && m.find(from)) {
                 int start = m.start();
                 int end = m.end();
                 if (start == end && end == lastMatchEnd) {
-                    from = end < length ? end + Character.charCount(inside.codePointAt(end)) : end + 1;
+                    if (from >= inside.length()) {
+                        break;
+                    }
+                    from += Character.charCount(inside.codePointAt(from));
                     continue;
                 }
-                from = end;
-                lastMatchEnd = end;
                 if (prev != start) {
                     out.add(new Match(prev, start, false));
                 }
                 out.add(new Match(start, end, true));
                 prev = end;
+                lastMatchEnd = end;
+                from = end;
             }
             if (prev != inside.length()) {
                 out.add(new Match(prev, inside.length(), false));

@@ -79,6 +79,24 @@ public final class PreTokenizedString {
         splits = next;
     }
 
+    /** Like {@link #split(SplitFunction)}, but the function may return splits that already carry tokens. */
+    public void splitToSplits(java.util.function.BiFunction<Integer, NormalizedString, List<Split>> fn) {
+        List<Split> next = new ArrayList<>(splits.size() * 2);
+        for (int i = 0; i < splits.size(); i++) {
+            Split s = splits.get(i);
+            if (s.isTokenized()) {
+                next.add(s);
+                continue;
+            }
+            for (Split piece : fn.apply(i, s.normalized)) {
+                if (!piece.normalized.isEmpty()) {
+                    next.add(piece);
+                }
+            }
+        }
+        splits = next;
+    }
+
     /** Applies {@code normalize} to every untokenized split in place. */
     public void normalize(Consumer<NormalizedString> normalize) {
         for (Split s : splits) {

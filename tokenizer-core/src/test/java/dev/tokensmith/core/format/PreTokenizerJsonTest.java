@@ -148,16 +148,6 @@ class PreTokenizerJsonTest {
     }
 
     @Test
-    void byteLevelConfigHelpersAreSharedByTheOtherRoles() {
-        ByteLevelConfig config = new ByteLevelConfig(false, true, false);
-        assertThat(PreTokenizerJson.writeByteLevelConfig(config).toString())
-                .isEqualTo(
-                        "{\"type\":\"ByteLevel\",\"add_prefix_space\":false,\"trim_offsets\":true,\"use_regex\":false}");
-        assertThat(PreTokenizerJson.readByteLevelConfig(JsonField.root(PreTokenizerJson.writeByteLevelConfig(config))))
-                .isEqualTo(config);
-    }
-
-    @Test
     void metaspaceReadsLegacyFields() {
         // HF pre_tokenizers/mod.rs tests::test_deserialize and metaspace.rs tests::serialization
         assertThat(read(

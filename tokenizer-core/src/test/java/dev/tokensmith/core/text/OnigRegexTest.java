@@ -134,6 +134,16 @@ class OnigRegexTest {
     }
 
     @Test
+    void backReferencesFollowOnigurumasCaptureRules() {
+        assertThat(matches("(a|b)\\1", "bb")).isTrue();
+        assertThat(matches("(a|b)\\1", "ab")).isFalse();
+        assertThat(matches("(?<x>a|b)\\k<x>", "aa")).isTrue();
+        assertThat(matches("(?<x>a)(b)\\k<1>", "aba")).isTrue(); // with a named group, (b) does not capture
+        assertThat(matches("(?i)(a)\\1", "aA")).isTrue();
+        assertThat(matches("\\101", "A")).isTrue(); // no such group: octal
+    }
+
+    @Test
     void commentsAreSkipped() {
         assertThat(matches("a(?#comment)b", "ab")).isTrue();
     }
@@ -187,7 +197,8 @@ class OnigRegexTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "(a)\\1",
+                "(?<a>x)\\1",
+                "\\9",
                 "\\k<x>",
                 "\\g<1>",
                 "\\G",
@@ -212,9 +223,9 @@ class OnigRegexTest {
 
     @Test
     void errorsNameThePatternAndPosition() {
-        assertThatThrownBy(() -> OnigRegex.compile("ab\\1"))
+        assertThatThrownBy(() -> OnigRegex.compile("ab\\K"))
                 .isInstanceOf(PatternSyntaxException.class)
-                .hasMessageContaining("back-references")
-                .hasMessageContaining("ab\\1");
+                .hasMessageContaining("unsupported escape \\K")
+                .hasMessageContaining("ab\\K");
     }
 }

@@ -1,0 +1,220 @@
+package dev.tokensmith.core;
+
+import dev.tokensmith.core.model.Model;
+import dev.tokensmith.core.normalizer.Normalizer;
+import dev.tokensmith.core.text.NormalizedString;
+import dev.tokensmith.core.text.PreTokenizedString;
+import dev.tokensmith.core.text.Token;
+import dev.tokensmith.core.text.UnicodeProps;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The added tokens of a tokenizer and how they are cut out of the input before normalization (HF's
+ * AddedVocabulary): non-normalized tokens are matched in the original text, normalized ones in the normalized
+ * text, each leftmost-longest.
+ */
+final class AddedVocabulary {
+    private final Map<String, Integer> idsByContent = new HashMap<>();
+    private final Map<Integer, AddedToken> tokensById = new LinkedHashMap<>();
+    private final Map<Integer, String> normalizedContent = new HashMap<>();
+    private final Set<String> specialContents = new HashSet<>();
+    private final TokenTrie rawTrie;
+    private final TokenTrie normalizedTrie;
+
+    /** Adds {@code tokens} in order, assigning ids as HF does on load. */
+    AddedVocabulary(List<AddedToken> tokens, Model model, Normalizer normalizer) {
+        for (AddedToken token : tokens) {
+            add(token, model, normalizer);
+        }
+        Map<String, Integer> raw = new LinkedHashMap<>();
+        Map<String, Integer> normalizedPatterns = new LinkedHashMap<>();
+        for (Map.Entry<Integer, AddedToken> e : tokensById.entrySet()) {
+            AddedToken t = e.getValue();
+            if (t.normalized()) {
+                normalizedPatterns.put(normalizedContent.getOrDefault(e.getKey(), t.content()), e.getKey());
+            } else {
+                raw.put(t.content(), e.getKey());
+            }
+        }
+        rawTrie = raw.isEmpty() ? null : new TokenTrie(raw);
+        normalizedTrie = normalizedPatterns.isEmpty() ? null : new TokenTrie(normalizedPatterns);
+    }
+
+    private void add(AddedToken token, Model model, Normalizer normalizer) {
+        if (token.content().isEmpty()) {
+            return;
+        }
+        Integer known = idsByContent.get(token.content());
+        if (known != null) {
+            AddedToken existing = tokensById.get(known);
+            if (existing != null && existing.sameProperties(token)) {
+                return;
+            }
+        }
+        int id;
+        if (known != null) {
+            id = known;
+        } else if (model.tokenToId(token.content()) >= 0) {
+            id = model.tokenToId(token.content());
+        } else {
+            id = nextId(model);
+        }
+        if (token.normalized() && normalizer != null) {
+            NormalizedString s = NormalizedString.of(token.content());
+            normalizer.normalize(s);
+            if (!s.get().equals(token.content())) {
+                normalizedContent.put(id, s.get());
+            }
+        }
+        idsByContent.put(token.content(), id);
+        if (token.special()) {
+            specialContents.add(token.content());
+        }
+        tokensById.put(
+                id,
+                new AddedToken(
+                        id,
+                        token.content(),
+                        token.singleWord(),
+                        token.lstrip(),
+                        token.rstrip(),
+                        token.normalized(),
+                        token.special()));
+    }
+
+    private int nextId(Model model) {
+        int vocabSize = model.vocabSize();
+        int max = -1;
+        for (int id : tokensById.keySet()) {
+            max = Math.max(max, id);
+        }
+        if (max < 0) {
+            return vocabSize;
+        }
+        return (max >= vocabSize || vocabSize == 0) ? max + 1 : vocabSize;
+    }
+
+    boolean isEmpty() {
+        return tokensById.isEmpty();
+    }
+
+    /** The added tokens by id, in the order they were added, with the ids actually assigned. */
+    List<AddedToken> tokens() {
+        return List.copyOf(tokensById.values());
+    }
+
+    int idOf(String content) {
+        Integer id = idsByContent.get(content);
+        return id == null ? -1 : id;
+    }
+
+    /** The token string for {@code id} (its normalized form when normalization changed it), or null. */
+    String contentOf(int id) {
+        AddedToken t = tokensById.get(id);
+        if (t == null) {
+            return null;
+        }
+        return normalizedContent.getOrDefault(id, t.content());
+    }
+
+    boolean isSpecial(String content) {
+        return specialContents.contains(content);
+    }
+
+    Map<String, Integer> vocab() {
+        return Map.copyOf(idsByContent);
+    }
+
+    /** Cuts added tokens out of {@code text} and normalizes what is left (HF's extract_and_normalize). */
+    PreTokenizedString extractAndNormalize(Normalizer normalizer, String text) {
+        PreTokenizedString pts = PreTokenizedString.of(text);
+        pts.splitToSplits((index, piece) -> splitOn(piece, rawTrie));
+        pts.splitToSplits((index, piece) -> {
+            if (normalizer != null) {
+                normalizer.normalize(piece);
+            }
+            return splitOn(piece, normalizedTrie);
+        });
+        return pts;
+    }
+
+    private List<PreTokenizedString.Split> splitOn(NormalizedString piece, TokenTrie trie) {
+        List<PreTokenizedString.Split> out = new ArrayList<>();
+        String s = piece.get();
+        if (trie == null || s.isEmpty()) {
+            out.add(new PreTokenizedString.Split(piece, null));
+            return out;
+        }
+        int startOffset = 0;
+        int from = 0;
+        long found;
+        while ((found = trie.leftmostLongest(s, from)) >= 0) {
+            int start = (int) (found >>> 32);
+            int id = (int) found;
+            int stop = start + trie.lengthOf(id);
+            from = stop;
+            AddedToken token = tokensById.get(id);
+            if (token.singleWord()) {
+                boolean startSpace = start == 0 || !endsWithWordChar(s, start);
+                boolean stopSpace = stop == s.length() || !startsWithWordChar(s, stop);
+                if (!startSpace || !stopSpace) {
+                    continue;
+                }
+            }
+            if (token.lstrip()) {
+                int newStart = start;
+                while (newStart > 0 && UnicodeProps.isWhiteSpace(s.codePointBefore(newStart))) {
+                    newStart -= Character.charCount(s.codePointBefore(newStart));
+                }
+                start = Math.max(newStart, startOffset);
+            }
+            if (token.rstrip()) {
+                while (stop < s.length() && UnicodeProps.isWhiteSpace(s.codePointAt(stop))) {
+                    stop += Character.charCount(s.codePointAt(stop));
+                }
+            }
+            if (startOffset < start) {
+                out.add(new PreTokenizedString.Split(piece.slice(startOffset, start), null));
+            }
+            NormalizedString matched = piece.slice(start, stop);
+            String value = matched.get();
+            out.add(new PreTokenizedString.Split(matched, List.of(new Token(id, value, 0, value.length()))));
+            startOffset = stop;
+        }
+        if (startOffset != s.length()) {
+            out.add(new PreTokenizedString.Split(piece.slice(startOffset, s.length()), null));
+        }
+        return out;
+    }
+
+    /** Rust regex {@code \w$} on the text before {@code at}. */
+    private static boolean endsWithWordChar(String s, int at) {
+        return isWordChar(s.codePointBefore(at));
+    }
+
+    /** Rust regex {@code ^\w} on the text from {@code at}. */
+    private static boolean startsWithWordChar(String s, int at) {
+        return isWordChar(s.codePointAt(at));
+    }
+
+    /** Unicode {@code \w} as Rust's regex crate defines it (UTS#18 word characters). */
+    static boolean isWordChar(int c) {
+        if (Character.isAlphabetic(c)) {
+            return true;
+        }
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK
+                || t == Character.ENCLOSING_MARK
+                || t == Character.COMBINING_SPACING_MARK
+                || t == Character.DECIMAL_DIGIT_NUMBER
+                || t == Character.CONNECTOR_PUNCTUATION
+                || c == 0x200C
+                || c == 0x200D;
+    }
+}

@@ -1,0 +1,371 @@
+package dev.tokensmith.core;
+
+import dev.tokensmith.core.decoder.Decoder;
+import dev.tokensmith.core.decoder.RawBytes;
+import dev.tokensmith.core.decoder.StreamingBytesDecoder;
+import dev.tokensmith.core.decoder.StreamingDecoder;
+import dev.tokensmith.core.model.Model;
+import dev.tokensmith.core.normalizer.Normalizer;
+import dev.tokensmith.core.pretokenizer.PreTokenizer;
+import dev.tokensmith.core.processor.PostProcessor;
+import dev.tokensmith.core.text.NormalizedString;
+import dev.tokensmith.core.text.PreTokenizedString;
+import dev.tokensmith.core.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A tokenizer: added tokens, normalizer, pre-tokenizer, model, post-processor and decoder, composed as in HF
+ * tokenizers and producing the same ids, offsets and text. Immutable and thread-safe; load one with {@link
+ * Tokenizers}.
+ *
+ * <p>Unpaired surrogates in the input are encoded as U+FFFD (they have no UTF-8 form).
+ *
+ * <pre>{@code
+ * Tokenizer tok = Tokenizers.fromFile(Path.of("tokenizer.json"));
+ * Encoding e = tok.encode("Hello world", false);
+ * String back = tok.decode(e.ids(), false);
+ * }</pre>
+ */
+public final class Tokenizer {
+    private final Normalizer normalizer;
+    private final PreTokenizer preTokenizer;
+    private final Model model;
+    private final PostProcessor postProcessor;
+    private final Decoder decoder;
+    private final AddedVocabulary added;
+    private final List<AddedToken> declaredAddedTokens;
+    private final Truncation truncation;
+    private final Padding padding;
+
+    private Tokenizer(Builder b) {
+        this.normalizer = b.normalizer;
+        this.preTokenizer = b.preTokenizer;
+        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
+        this.postProcessor = b.postProcessor;
+        this.decoder = b.decoder;
+        this.truncation = b.truncation;
+        this.padding = b.padding;
+        this.declaredAddedTokens = List.copyOf(b.addedTokens);
+        this.added = new AddedVocabulary(declaredAddedTokens, model, normalizer);
+    }
+
+    public static Builder builder(Model model) {
+        return new Builder().model(model);
+    }
+
+    /** A builder starting from this tokenizer's components. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.normalizer = normalizer;
+        b.preTokenizer = preTokenizer;
+        b.model = model;
+        b.postProcessor = postProcessor;
+        b.decoder = decoder;
+        b.truncation = truncation;
+        b.padding = padding;
+        b.addedTokens.addAll(declaredAddedTokens);
+        return b;
+    }
+
+    /** Encodes {@code text} with special tokens added by the post-processor, as HF's {@code encode} does. */
+    public Encoding encode(String text) {
+        return encode(text, true);
+    }
+
+    public Encoding encode(String text, boolean addSpecialTokens) {
+        return postProcess(encodeSequence(text, 0), null, addSpecialTokens);
+    }
+
+    public Encoding encodePair(String first, String second, boolean addSpecialTokens) {
+        return postProcess(encodeSequence(first, 0), encodeSequence(second, 1), addSpecialTokens);
+    }
+
+    /** Only the ids of {@link #encode(String, boolean)}. */
+    public int[] encodeIds(String text, boolean addSpecialTokens) {
+        return encode(text, addSpecialTokens).ids();
+    }
+
+    /** The number of tokens {@code text} encodes to, without special tokens. */
+    public int countTokens(String text) {
+        return encodeSequence(text, 0).size();
+    }
+
+    /** Normalization and pre-tokenization only: the pieces the model sees, with their original offsets. */
+    public List<PreTokenizedString.Split> preTokenize(String text) {
+        PreTokenizedString pts = added.extractAndNormalize(normalizer, text);
+        if (preTokenizer != null) {
+            preTokenizer.preTokenize(pts);
+        }
+        return pts.splits();
+    }
+
+    /** The normalized form of {@code text} (added tokens are not normalized specially here). */
+    public String normalize(String text) {
+        NormalizedString s = NormalizedString.of(text);
+        if (normalizer != null) {
+            normalizer.normalize(s);
+        }
+        return s.get();
+    }
+
+    private Encoding encodeSequence(String text, int typeId) {
+        text = replaceLoneSurrogates(text);
+        PreTokenizedString pts = added.extractAndNormalize(normalizer, text);
+        if (preTokenizer != null) {
+            preTokenizer.preTokenize(pts);
+        }
+        pts.tokenize(piece -> model.tokenize(piece.get()));
+        List<PreTokenizedString.Split> splits = pts.splits();
+        Encoding.Builder b = Encoding.builder(Math.max(4, text.length() / 3));
+        for (int word = 0; word < splits.size(); word++) {
+            PreTokenizedString.Split split = splits.get(word);
+            NormalizedString piece = split.normalized();
+            for (Token t : split.tokens()) {
+                int[] o = piece.toOriginal(t.start(), t.end());
+                b.add(t.id(), t.value(), o[0], o[1], typeId, word, 0, typeId);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Java strings may hold unpaired surrogates, which have no UTF-8 form and so no bytes to tokenize. Each becomes
+     * U+FFFD (as Python's tiktoken does); offsets are unchanged since both are one UTF-16 unit.
+     */
+    static String replaceLoneSurrogates(String text) {
+        char[] copy = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (copy == null) {
+                copy = text.toCharArray();
+            }
+            copy[i] = '\uFFFD';
+        }
+        return copy == null ? text : new String(copy);
+    }
+
+    private Encoding postProcess(Encoding first, Encoding second, boolean addSpecialTokens) {
+        if (truncation != null) {
+            int max = truncation.maxLength();
+            int n = postProcessor == null ? 0 : postProcessor.addedTokens(second != null);
+            if (addSpecialTokens && n > 0) {
+                max = Math.max(0, max - n);
+            }
+            Encoding[] cut = truncation.apply(first, second, max);
+            first = cut[0];
+            second = cut[1];
+        }
+        Encoding result = postProcessor != null
+                ? postProcessor.process(first, second, addSpecialTokens)
+                : PostProcessor.defaultProcess(first, second);
+        if (padding != null) {
+            result = padding.apply(result);
+        }
+        return result;
+    }
+
+    /** Decodes ids to text with the decoder (HF's {@code decode}); unknown ids are skipped. */
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = tokensForDecoding(ids, skipSpecialTokens);
+        if (decoder == null) {
+            return String.join(" ", tokens);
+        }
+        return String.join("", decoder.decodeChain(tokens));
+    }
+
+    /**
+     * Decodes ids to the exact bytes they stand for: where {@link #decode} would put U+FFFD for bytes that are not
+     * valid UTF-8 (byte-level and byte-fallback tokens cut inside a character), these keep the raw bytes.
+     */
+    public byte[] decodeBytes(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = tokensForDecoding(ids, skipSpecialTokens);
+        if (decoder == null) {
+            return String.join(" ", tokens).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return RawBytes.toBytes(String.join("", decoder.decodeChainRaw(tokens)));
+    }
+
+    /** A decoder for ids arriving one by one that emits text only once it is complete (HF's DecodeStream). */
+    public StreamingDecoder streamingDecoder(boolean skipSpecialTokens) {
+        return new StreamingDecoder(ids -> decode(ids, skipSpecialTokens));
+    }
+
+    /** A decoder for ids arriving one by one that emits bytes and never splits a UTF-8 sequence. */
+    public StreamingBytesDecoder streamingBytesDecoder(boolean skipSpecialTokens) {
+        return new StreamingBytesDecoder(ids -> decodeBytes(ids, skipSpecialTokens));
+    }
+
+    List<String> tokensForDecoding(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            String token = idToToken(id);
+            if (token == null || (skipSpecialTokens && added.isSpecial(token))) {
+                continue;
+            }
+            tokens.add(token);
+        }
+        return tokens;
+    }
+
+    /** The id of a token (added tokens first), or -1. */
+    public int tokenToId(String token) {
+        int id = added.idOf(token);
+        return id >= 0 ? id : model.tokenToId(token);
+    }
+
+    /** The token of an id (added tokens first), or null. */
+    public String idToToken(int id) {
+        String t = added.contentOf(id);
+        return t != null ? t : model.idToToken(id);
+    }
+
+    /** Whether {@code token} is a special added token. */
+    public boolean isSpecialToken(String token) {
+        return added.isSpecial(token);
+    }
+
+    /** Vocabulary size; with added tokens, counting those that are not already in the model once. */
+    public int vocabSize(boolean withAddedTokens) {
+        int base = model.vocabSize();
+        if (!withAddedTokens) {
+            return base;
+        }
+        int extra = 0;
+        for (String t : added.vocab().keySet()) {
+            if (model.tokenToId(t) < 0) {
+                extra++;
+            }
+        }
+        return base + extra;
+    }
+
+    /** Token to id, with added tokens when asked. */
+    public Map<String, Integer> vocab(boolean withAddedTokens) {
+        Map<String, Integer> v = new HashMap<>(model.vocab());
+        if (withAddedTokens) {
+            v.putAll(added.vocab());
+        }
+        return v;
+    }
+
+    /** The added tokens with the ids they were given on load. */
+    public List<AddedToken> addedTokens() {
+        return added.tokens();
+    }
+
+    /** The added tokens as declared (file order and ids), for writing back. */
+    public List<AddedToken> declaredAddedTokens() {
+        return declaredAddedTokens;
+    }
+
+    public Optional<Normalizer> normalizer() {
+        return Optional.ofNullable(normalizer);
+    }
+
+    public Optional<PreTokenizer> preTokenizer() {
+        return Optional.ofNullable(preTokenizer);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Optional<PostProcessor> postProcessor() {
+        return Optional.ofNullable(postProcessor);
+    }
+
+    public Optional<Decoder> decoder() {
+        return Optional.ofNullable(decoder);
+    }
+
+    public Optional<Truncation> truncation() {
+        return Optional.ofNullable(truncation);
+    }
+
+    public Optional<Padding> padding() {
+        return Optional.ofNullable(padding);
+    }
+
+    /** This tokenizer without truncation and padding: whole texts, as tools that count or compare want. */
+    public Tokenizer withoutTruncationOrPadding() {
+        if (truncation == null && padding == null) {
+            return this;
+        }
+        return toBuilder().truncation(null).padding(null).build();
+    }
+
+    /** Assembles a tokenizer; only the model is required. */
+    public static final class Builder {
+        private Normalizer normalizer;
+        private PreTokenizer preTokenizer;
+        private Model model;
+        private PostProcessor postProcessor;
+        private Decoder decoder;
+        private Truncation truncation;
+        private Padding padding;
+        private final List<AddedToken> addedTokens = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder normalizer(Normalizer normalizer) {
+            this.normalizer = normalizer;
+            return this;
+        }
+
+        public Builder preTokenizer(PreTokenizer preTokenizer) {
+            this.preTokenizer = preTokenizer;
+            return this;
+        }
+
+        public Builder model(Model model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder postProcessor(PostProcessor postProcessor) {
+            this.postProcessor = postProcessor;
+            return this;
+        }
+
+        public Builder decoder(Decoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        public Builder truncation(Truncation truncation) {
+            this.truncation = truncation;
+            return this;
+        }
+
+        public Builder padding(Padding padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        public Builder addedTokens(List<AddedToken> tokens) {
+            this.addedTokens.addAll(tokens);
+            return this;
+        }
+
+        public Builder addedToken(AddedToken token) {
+            this.addedTokens.add(token);
+            return this;
+        }
+
+        public Tokenizer build() {
+            return new Tokenizer(this);
+        }
+    }
+}

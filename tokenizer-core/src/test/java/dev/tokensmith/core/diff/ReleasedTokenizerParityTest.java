@@ -25,6 +25,32 @@ class ReleasedTokenizerParityTest {
 
     private static final DifferentialCheck.Options OPTIONS = DifferentialCheck.Options.defaults();
 
+    // Sampled once for all tokenizers: decompressing the corpora is a good part of the suite's time.
+    private static List<LabeledText> documents;
+    private static List<LabeledText> lines;
+    private static List<LabeledText> adversarial;
+
+    private static synchronized List<LabeledText> documents() {
+        if (documents == null) {
+            documents = ParityCorpus.open().documents(BYTES);
+        }
+        return documents;
+    }
+
+    private static synchronized List<LabeledText> lines() {
+        if (lines == null) {
+            lines = ParityCorpus.open().lines(BYTES / 10);
+        }
+        return lines;
+    }
+
+    private static synchronized List<LabeledText> adversarial() {
+        if (adversarial == null) {
+            adversarial = AdversarialText.all();
+        }
+        return adversarial;
+    }
+
     static Stream<String> released() {
         List<String> all = new ArrayList<>(ReleasedTokenizers.HF);
         all.addAll(ReleasedTokenizers.TIKTOKEN);
@@ -35,19 +61,19 @@ class ReleasedTokenizerParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("released")
     void matchesTheReferenceOnCorpusDocuments(String name) {
-        check(name, ParityCorpus.open().documents(BYTES), OPTIONS.withAddSpecialTokens(true));
+        check(name, documents(), OPTIONS.withAddSpecialTokens(true));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("released")
     void matchesTheReferenceOnCorpusLines(String name) {
-        check(name, ParityCorpus.open().lines(BYTES / 10), OPTIONS);
+        check(name, lines(), OPTIONS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("released")
     void matchesTheReferenceOnAdversarialText(String name) {
-        check(name, AdversarialText.all(), OPTIONS.withSkipSpecialTokensInDecode(true));
+        check(name, adversarial(), OPTIONS.withSkipSpecialTokensInDecode(true));
     }
 
     private static void check(String name, List<LabeledText> inputs, DifferentialCheck.Options options) {

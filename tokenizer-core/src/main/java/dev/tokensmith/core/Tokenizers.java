@@ -7,6 +7,7 @@ import dev.tokensmith.core.format.TiktokenConverter;
 import dev.tokensmith.core.format.TiktokenEncoding;
 import dev.tokensmith.core.format.TiktokenJson;
 import dev.tokensmith.core.format.TokenizerJson;
+import dev.tokensmith.core.normalizer.Nfkc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,12 +85,25 @@ public final class Tokenizers {
         try {
             if (root != null && root.has("bpe_ranks")) {
                 String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-                return fromTiktoken(TiktokenJson.read(root, base, file.toString()));
+                TiktokenEncoding encoding = TiktokenJson.read(root, base, file.toString());
+                Tokenizer tokenizer = fromTiktoken(encoding);
+                return isClaude(encoding)
+                        ? tokenizer.toBuilder().normalizer(new Nfkc()).build()
+                        : tokenizer;
             }
             return fromJson(root);
         } catch (TokenizerFormatException e) {
             throw e.inFile(file.toString());
         }
+    }
+
+    /**
+     * Anthropic's claude.json: its reference counter ({@code @anthropic-ai/tokenizer}) applies NFKC before
+     * encoding, which the file itself does not say; recognised by its special tokens.
+     */
+    private static boolean isClaude(TiktokenEncoding encoding) {
+        return encoding.specialTokens().containsKey("<META_START>")
+                && encoding.specialTokens().containsKey("<EOT>");
     }
 
     /**

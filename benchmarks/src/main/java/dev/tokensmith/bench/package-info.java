@@ -1,2 +1,0 @@
-/** JMH benchmarks and side-by-side harnesses (Tokensmith vs JTokkit vs HF tokenizers). */
-package dev.tokensmith.bench;

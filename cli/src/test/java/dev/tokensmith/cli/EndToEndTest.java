@@ -191,6 +191,10 @@ class EndToEndTest {
     void compareFindsTokensmithAndHfAgree() {
         CliRun.Result r = cli().stdin("hello world\r\nhex\n\nwor ld\n").run("compare", "-t", TEMPLATE, "--lines");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("match: 4 inputs, ");
+        assertThat(r.out())
+                .startsWith("Differential check: tokensmith vs HF tokenizers ")
+                .contains("inputs 4 (")
+                .contains("mismatches: 0\n")
+                .doesNotContain("MISMATCH");
     }
 }

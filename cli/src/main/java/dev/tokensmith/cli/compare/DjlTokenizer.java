@@ -3,6 +3,7 @@ package dev.tokensmith.cli.compare;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import dev.tokensmith.core.diff.ReferenceTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,21 +12,31 @@ import java.util.Map;
  * HF tokenizers (Rust) through DJL's JNI binding: the reference. Loaded with truncation and padding off, so it
  * encodes whole texts like the CLI does. Only {@link ReferenceLoader#djl()} creates it, after checking that DJL
  * is on the class path.
+ *
+ * <p>DJL reports code-point spans (Rust's {@code encode_char_offsets}); they are converted to UTF-16 offsets, as
+ * {@link ReferenceTokenizer} wants them, and a token without a span (added by the post-processor) gets (0, 0), as
+ * HF's {@code offsets} reports it. Unpaired surrogates become U+FFFD before the text reaches DJL: its JNI layer
+ * passes strings as modified UTF-8 and, on an unpaired surrogate, decodes the whole string lossily. Tokensmith
+ * documents that it encodes an unpaired surrogate as U+FFFD, so HF on the replaced text is the reference.
  */
-final class DjlTokenizer implements ComparedTokenizer {
+final class DjlTokenizer implements ReferenceTokenizer, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     private DjlTokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
-    static ComparedTokenizer open(Path tokenizerJson) throws IOException {
+    static DjlTokenizer open(Path tokenizerJson) throws IOException {
         // No network at run time: DJL would otherwise look up cloud metadata and send telemetry.
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         // DJL logs through SLF4J; without a provider SLF4J warns on stderr about itself, which is noise here.
         setIfAbsent("slf4j.internal.verbosity", "ERROR");
-        Map<String, String> options = Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "true");
+        Map<String, String> options = Map.of(
+                "truncation", "false",
+                "padding", "false",
+                "addSpecialTokens", "true",
+                "withOverflowingTokens", "false");
         try {
             return new DjlTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options));
         } catch (UnsatisfiedLinkError e) {
@@ -48,21 +59,68 @@ final class DjlTokenizer implements ComparedTokenizer {
     }
 
     @Override
-    public Tokenization encode(String text, boolean addSpecialTokens) {
-        Encoding e = tokenizer.encode(text, addSpecialTokens, false);
+    public Encoded encode(String text, boolean addSpecialTokens) {
+        String sent = firstUnpairedSurrogate(text) < 0 ? text : replaceUnpairedSurrogates(text);
+        Encoding e = tokenizer.encode(sent, addSpecialTokens, false);
         long[] longIds = e.getIds();
         int[] ids = new int[longIds.length];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = (int) longIds[i];
+            ids[i] = Math.toIntExact(longIds[i]);
         }
-        CharSpan[] spans = e.getCharTokenSpans();
-        int[] offsets = new int[2 * ids.length];
-        for (int i = 0; i < ids.length; i++) {
+        // U+FFFD and a surrogate are both one UTF-16 unit, so offsets into the sent text are offsets into text.
+        return new Encoded(ids, utf16Offsets(sent, e.getCharTokenSpans()), e.getTokens());
+    }
+
+    /** Code-point spans as UTF-16 offsets; a missing span (added special token) is (0, 0). */
+    static int[] utf16Offsets(String text, CharSpan[] spans) {
+        int[] starts = text.length() == text.codePointCount(0, text.length()) ? null : codePointStarts(text);
+        int[] out = new int[2 * spans.length];
+        for (int i = 0; i < spans.length; i++) {
             CharSpan s = spans[i];
-            offsets[2 * i] = s == null ? -1 : s.getStart();
-            offsets[2 * i + 1] = s == null ? -1 : s.getEnd();
+            if (s != null) {
+                out[2 * i] = starts == null ? s.getStart() : starts[s.getStart()];
+                out[2 * i + 1] = starts == null ? s.getEnd() : starts[s.getEnd()];
+            }
         }
-        return new Tokenization(ids, e.getTokens(), offsets);
+        return out;
+    }
+
+    /** The UTF-16 index of every code point, then the length. */
+    private static int[] codePointStarts(String text) {
+        int[] starts = new int[text.codePointCount(0, text.length()) + 1];
+        int cp = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            starts[cp++] = i;
+        }
+        starts[cp] = text.length();
+        return starts;
+    }
+
+    /** {@code s} with every surrogate that is not half of a pair replaced by U+FFFD. */
+    static String replaceUnpairedSurrogates(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (Character.isHighSurrogate(c) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    static int firstUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -77,5 +135,10 @@ final class DjlTokenizer implements ComparedTokenizer {
     @Override
     public void close() {
         tokenizer.close();
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

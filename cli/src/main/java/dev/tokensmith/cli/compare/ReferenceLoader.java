@@ -1,5 +1,6 @@
 package dev.tokensmith.cli.compare;
 
+import dev.tokensmith.core.diff.ReferenceTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -9,10 +10,12 @@ public interface ReferenceLoader {
     String DJL_CLASS = "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer";
 
     /**
+     * The reference for {@code tokenizerJson}; the caller closes it when it is {@link AutoCloseable}.
+     *
      * @throws ReferenceUnavailableException when the reference cannot run here
      * @throws IOException when the file cannot be read
      */
-    ComparedTokenizer open(Path tokenizerJson) throws IOException;
+    ReferenceTokenizer open(Path tokenizerJson) throws IOException;
 
     /**
      * HF tokenizers through DJL ({@code ai.djl.huggingface:tokenizers}), an optional dependency: checked for on the

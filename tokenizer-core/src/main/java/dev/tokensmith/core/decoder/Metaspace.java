@@ -1,24 +1,17 @@
 package dev.tokensmith.core.decoder;
 
+import dev.tokensmith.core.pretokenizer.PrependScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * SentencePiece's metaspace: every {@code replacement} character (a code point, usually U+2581) becomes a
  * space, except in the first token, where they are all dropped unless the prepend scheme is {@code NEVER}.
- * {@code split} only matters to the pre-tokenizer role; it is kept for writing.
+ * The prepend scheme is the pre-tokenizer's ({@link PrependScheme}), as HF shares one Metaspace between both
+ * roles. {@code split} only matters to the pre-tokenizer role; it is kept for writing.
  */
 public record Metaspace(int replacement, PrependScheme prependScheme, boolean split) implements Decoder {
-
-    /** When the pre-tokenizer prepends the replacement character (serialized in snake case). */
-    public enum PrependScheme {
-        /** Only to the first split of the input. */
-        FIRST,
-        /** Never. */
-        NEVER,
-        /** To every split that does not already start with it. */
-        ALWAYS
-    }
 
     /** HF's default: U+2581, always, split. */
     public static Metaspace defaults() {
@@ -29,7 +22,7 @@ public record Metaspace(int replacement, PrependScheme prependScheme, boolean sp
         if (!Character.isValidCodePoint(replacement)) {
             throw new IllegalArgumentException("replacement is not a code point: " + replacement);
         }
-        java.util.Objects.requireNonNull(prependScheme, "prependScheme");
+        Objects.requireNonNull(prependScheme, "prependScheme");
     }
 
     @Override

@@ -13,9 +13,9 @@ import dev.tokensmith.core.decoder.Replace;
 import dev.tokensmith.core.decoder.Sequence;
 import dev.tokensmith.core.decoder.Strip;
 import dev.tokensmith.core.decoder.WordPiece;
+import dev.tokensmith.core.pretokenizer.PrependScheme;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,21 +73,18 @@ public final class DecoderJson {
 
     private static Metaspace metaspace(JsonField f) {
         int replacement = JsonValues.codePoint(f.require("replacement"));
-        Metaspace.PrependScheme scheme = Metaspace.PrependScheme.ALWAYS;
+        PrependScheme scheme = PrependScheme.ALWAYS;
         JsonField schemeField = f.get("prepend_scheme");
         if (!schemeField.isNull()) {
-            scheme = switch (schemeField.asString()) {
-                case "first" -> Metaspace.PrependScheme.FIRST;
-                case "never" -> Metaspace.PrependScheme.NEVER;
-                case "always" -> Metaspace.PrependScheme.ALWAYS;
-                default ->
-                    throw schemeField.error(
-                            "expected \"first\", \"never\" or \"always\", found \"" + schemeField.asString() + "\"");
-            };
+            String name = schemeField.asString();
+            scheme = PrependScheme.fromJson(name);
+            if (scheme == null) {
+                throw schemeField.error("expected \"first\", \"never\" or \"always\", found \"" + name + "\"");
+            }
         }
         JsonField addPrefixSpace = f.get("add_prefix_space");
         if (!addPrefixSpace.isNull() && !addPrefixSpace.asBoolean()) {
-            if (scheme != Metaspace.PrependScheme.NEVER) {
+            if (scheme != PrependScheme.NEVER) {
                 throw addPrefixSpace.error("add_prefix_space does not match declared prepend_scheme");
             }
         }
@@ -128,7 +125,7 @@ public final class DecoderJson {
             case Metaspace d -> {
                 ObjectNode n = Json.typed("Metaspace");
                 n.put("replacement", Character.toString(d.replacement()));
-                n.put("prepend_scheme", d.prependScheme().name().toLowerCase(Locale.ROOT));
+                n.put("prepend_scheme", d.prependScheme().jsonName());
                 n.put("split", d.split());
                 yield n;
             }

@@ -1,6 +1,10 @@
 package dev.tokensmith.core.pretokenizer;
 
-/** When {@link Metaspace} prepends its replacement character to a split. */
+/**
+ * When {@link Metaspace} prepends its replacement character to a split. The Metaspace decoder ({@link
+ * dev.tokensmith.core.decoder.Metaspace}) takes the same scheme: unless {@link #NEVER}, it drops the replacement
+ * characters of the first token instead of turning them into spaces.
+ */
 public enum PrependScheme {
     /** To every split that does not start with it. */
     ALWAYS("always"),

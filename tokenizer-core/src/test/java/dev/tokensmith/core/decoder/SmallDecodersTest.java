@@ -2,6 +2,7 @@ package dev.tokensmith.core.decoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensmith.core.pretokenizer.PrependScheme;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,11 +73,11 @@ class SmallDecodersTest {
         // HF pre_tokenizers/metaspace.rs decode
         List<String> tokens = List.of("▁Hey", "▁friend!");
 
-        assertThat(new Metaspace('▁', Metaspace.PrependScheme.ALWAYS, true).decodeChain(tokens))
+        assertThat(new Metaspace('▁', PrependScheme.ALWAYS, true).decodeChain(tokens))
                 .containsExactly("Hey", " friend!");
-        assertThat(new Metaspace('▁', Metaspace.PrependScheme.NEVER, true).decodeChain(tokens))
+        assertThat(new Metaspace('▁', PrependScheme.NEVER, true).decodeChain(tokens))
                 .containsExactly(" Hey", " friend!");
-        assertThat(new Metaspace('▁', Metaspace.PrependScheme.FIRST, true).decodeChain(List.of("▁a▁b", "▁c")))
+        assertThat(new Metaspace('▁', PrependScheme.FIRST, true).decodeChain(List.of("▁a▁b", "▁c")))
                 .containsExactly("ab", " c");
     }
 

@@ -16,6 +16,7 @@ import dev.tokensmith.core.decoder.Sequence;
 import dev.tokensmith.core.decoder.Strip;
 import dev.tokensmith.core.decoder.WordPiece;
 import dev.tokensmith.core.pretokenizer.ByteLevelConfig;
+import dev.tokensmith.core.pretokenizer.PrependScheme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class DecoderJsonTest {
                 BPEDecoder.defaults(),
                 new ByteLevel(new ByteLevelConfig(true, false, true)),
                 new WordPiece("##", false),
-                new Metaspace('_', Metaspace.PrependScheme.FIRST, false),
+                new Metaspace('_', PrependScheme.FIRST, false),
                 CTC.defaults(),
                 new Sequence(List.of(new ByteFallback(), new Fuse(), new Strip(' ', 1, 0))),
                 Replace.literal("▁", " "),
@@ -63,7 +64,7 @@ class DecoderJsonTest {
     @Test
     void writesWhatHfWrites() throws Exception {
         // HF serialization tests: metaspace.rs serialization, replace.rs serialization, mod.rs
-        assertThat(write(new Metaspace('_', Metaspace.PrependScheme.ALWAYS, true)))
+        assertThat(write(new Metaspace('_', PrependScheme.ALWAYS, true)))
                 .isEqualTo(
                         "{\"type\":\"Metaspace\",\"replacement\":\"_\",\"prepend_scheme\":\"always\",\"split\":true}");
         assertThat(write(Replace.literal("Hello", "Hey")))
@@ -164,7 +165,7 @@ class DecoderJsonTest {
     @Test
     void readsLegacyMetaspaceFields() throws Exception {
         // HF metaspace.rs serialization and mod.rs decoder_serialization
-        Metaspace expected = new Metaspace('_', Metaspace.PrependScheme.ALWAYS, true);
+        Metaspace expected = new Metaspace('_', PrependScheme.ALWAYS, true);
         assertThat(read("{\"type\":\"Metaspace\",\"str_rep\":\"_\",\"replacement\":\"_\",\"add_prefix_space\":true,"
                         + "\"prepend_scheme\":\"always\"}"))
                 .isEqualTo(expected);
@@ -172,7 +173,7 @@ class DecoderJsonTest {
                 .isEqualTo(expected);
         assertThat(read("{\"type\":\"Metaspace\",\"replacement\":\"_\",\"add_prefix_space\":false,"
                         + "\"prepend_scheme\":\"never\"}"))
-                .isEqualTo(new Metaspace('_', Metaspace.PrependScheme.NEVER, true));
+                .isEqualTo(new Metaspace('_', PrependScheme.NEVER, true));
 
         Decoder old = read("{\"type\":\"Sequence\",\"decoders\":[{\"type\":\"ByteFallback\"},{\"type\":\"Metaspace\","
                 + "\"replacement\":\"▁\",\"add_prefix_space\":true,\"prepend_scheme\":\"always\"}]}");
@@ -190,6 +191,19 @@ class DecoderJsonTest {
                 .hasMessageContaining("add_prefix_space does not match declared prepend_scheme");
         assertThatThrownBy(() -> read("{\"type\":\"Metaspace\",\"replacement\":\"_\",\"add_prefix_space\":false}"))
                 .isInstanceOf(TokenizerFormatException.class);
+    }
+
+    @Test
+    void readsEachPrependSchemeByItsSnakeCaseName() throws Exception {
+        // HF metaspace.rs: PrependScheme is serialized in snake_case; a null one keeps the default (always)
+        assertThat(read("{\"type\":\"Metaspace\",\"replacement\":\"_\",\"prepend_scheme\":\"first\"}"))
+                .isEqualTo(new Metaspace('_', PrependScheme.FIRST, true));
+        assertThat(read("{\"type\":\"Metaspace\",\"replacement\":\"_\",\"prepend_scheme\":null}"))
+                .isEqualTo(new Metaspace('_', PrependScheme.ALWAYS, true));
+        assertThatThrownBy(() -> read("{\"type\":\"Metaspace\",\"replacement\":\"_\",\"prepend_scheme\":\"First\"}"))
+                .isInstanceOf(TokenizerFormatException.class)
+                .hasMessageContaining("$.prepend_scheme")
+                .hasMessageContaining("expected \"first\", \"never\" or \"always\", found \"First\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tokensmith.core.decoder;
 
+import dev.tokensmith.core.text.Utf8;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ public final class StreamingDecoder {
         }
         append(newIds);
         String text = decode.apply(current());
-        if (utf8Length(text) > utf8Length(prefix) && !text.endsWith("\uFFFD")) {
+        if (Utf8.length(text) > Utf8.length(prefix) && !text.endsWith("\uFFFD")) {
             if (!text.startsWith(prefix)) {
                 throw new IllegalStateException("Invalid prefix encountered while decoding stream. Token ID: "
                         + ids[size - 1] + ", Expected prefix: '" + prefix + "', Actual string: '" + text + "'");
@@ -89,26 +90,5 @@ public final class StreamingDecoder {
     private void dropFirst(int count) {
         System.arraycopy(ids, count, ids, 0, size - count);
         size -= count;
-    }
-
-    // HF compares lengths in UTF-8 bytes; that differs from UTF-16 units when the prefix does not match.
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

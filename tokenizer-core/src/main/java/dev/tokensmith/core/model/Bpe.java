@@ -1,6 +1,7 @@
 package dev.tokensmith.core.model;
 
 import dev.tokensmith.core.text.Token;
+import dev.tokensmith.core.text.Utf8;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

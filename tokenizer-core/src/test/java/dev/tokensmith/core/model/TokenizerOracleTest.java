@@ -7,6 +7,7 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import dev.tokensmith.core.Encoding;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.Tokenizers;
+import dev.tokensmith.core.text.Utf8;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.tokensmith.core.testdata;
 
 import dev.tokensmith.core.diff.LabeledText;
+import dev.tokensmith.core.text.Utf8;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -374,23 +375,7 @@ public final class ParityCorpus {
 
     /** UTF-8 length of {@code s} (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
     public static long utf8Length(CharSequence s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+        return Utf8.length(s);
     }
 
     /** Total UTF-8 bytes of the texts. */

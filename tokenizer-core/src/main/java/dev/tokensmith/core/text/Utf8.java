@@ -1,10 +1,10 @@
-package dev.tokensmith.core.model;
+package dev.tokensmith.core.text;
 
 /**
  * UTF-8 lengths and bytes as HF's models see their input (Rust strings are UTF-8; byte fallback works on
  * bytes). A lone surrogate, which a Rust string cannot hold, counts as its 3-byte encoding.
  */
-final class Utf8 {
+public final class Utf8 {
     private static final String[] BYTE_TOKENS = new String[256];
 
     static {
@@ -15,7 +15,7 @@ final class Utf8 {
 
     private Utf8() {}
 
-    static int length(int cp) {
+    public static int length(int cp) {
         if (cp < 0x80) {
             return 1;
         }
@@ -25,10 +25,10 @@ final class Utf8 {
         return cp < 0x10000 ? 3 : 4;
     }
 
-    static int length(String s) {
+    public static int length(CharSequence s) {
         int n = 0;
         for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
+            int cp = Character.codePointAt(s, i);
             n += length(cp);
             i += Character.charCount(cp);
         }
@@ -36,7 +36,7 @@ final class Utf8 {
     }
 
     /** The bytes of {@code s}, lone surrogates included. */
-    static byte[] bytes(String s) {
+    public static byte[] bytes(String s) {
         byte[] out = new byte[length(s)];
         int k = 0;
         for (int i = 0; i < s.length(); ) {
@@ -65,7 +65,7 @@ final class Utf8 {
      * {@code s} without its first {@code count} bytes, or null when that cut falls inside a character (the
      * rest is then not a string at all).
      */
-    static String dropBytes(String s, int count) {
+    public static String dropBytes(String s, int count) {
         int bytes = 0;
         int i = 0;
         while (bytes < count && i < s.length()) {
@@ -77,7 +77,7 @@ final class Utf8 {
     }
 
     /** The byte-fallback token of byte {@code b}: {@code <0x41>}. */
-    static String byteToken(int b) {
+    public static String byteToken(int b) {
         return BYTE_TOKENS[b & 0xFF];
     }
 }

@@ -1,0 +1,18 @@
+package dev.tokensmith.core.fast;
+
+/**
+ * An exact shortcut through normalizer, pre-tokenizer and model for one pipeline shape: it encodes a segment of
+ * text that holds no added token straight to ids and offsets, without building normalized strings, and gives
+ * the same tokens, offsets and word boundaries as the general pipeline. Implementations are immutable and
+ * thread-safe; per-call scratch space is their own business (thread-local or allocated).
+ */
+public interface SegmentEncoder {
+    /**
+     * Appends the tokens of {@code text[from, to)} to {@code out}, calling {@link TokenSink#endWord()} after
+     * each pre-token; offsets are in {@code text}'s UTF-16 units.
+     */
+    void encode(String text, int from, int to, TokenSink out);
+
+    /** The number of tokens {@code text[from, to)} encodes to; allocates nothing once warm. */
+    int count(String text, int from, int to);
+}

@@ -95,6 +95,20 @@ public final class Tokenizer {
         return encodeSequence(text, 0).size();
     }
 
+    /**
+     * Encodes {@code texts} on {@code parallelism} threads (a pool of its own, closed before returning); the
+     * result is in input order and equal to encoding each text alone.
+     */
+    public List<Encoding> encodeBatch(List<String> texts, boolean addSpecialTokens, int parallelism) {
+        return Batches.map(texts, parallelism, t -> encode(t, addSpecialTokens));
+    }
+
+    /** The ids of {@link #encodeBatch}. */
+    public int[][] encodeIdsBatch(List<String> texts, boolean addSpecialTokens, int parallelism) {
+        return Batches.map(texts, parallelism, t -> encodeIds(t, addSpecialTokens))
+                .toArray(new int[0][]);
+    }
+
     /** Normalization and pre-tokenization only: the pieces the model sees, with their original offsets. */
     public List<PreTokenizedString.Split> preTokenize(String text) {
         PreTokenizedString pts = added.extractAndNormalize(normalizer, text);

@@ -2,6 +2,7 @@ package dev.tokensmith.core;
 
 import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.normalizer.Normalizer;
+import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.NormalizedString;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.Token;
@@ -151,46 +152,111 @@ final class AddedVocabulary {
             out.add(new PreTokenizedString.Split(piece, null));
             return out;
         }
-        int startOffset = 0;
-        int from = 0;
+        IntList ranges = new IntList();
+        segments(s, 0, s.length(), trie, ranges);
+        for (int r = 0; r < ranges.size(); r += 3) {
+            int start = ranges.get(r);
+            int stop = ranges.get(r + 1);
+            int id = ranges.get(r + 2);
+            NormalizedString part = piece.slice(start, stop);
+            if (id < 0) {
+                out.add(new PreTokenizedString.Split(part, null));
+            } else {
+                String value = part.get();
+                out.add(new PreTokenizedString.Split(part, List.of(new Token(id, value, 0, value.length()))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a tokenizer without normalizer: cuts {@code text} into added tokens and the text between them, appending
+     * to {@code out} triples {@code (start, end, id)} with id -1 for text; empty stretches are left out. The same
+     * cuts as {@link #extractAndNormalize}, without building normalized strings.
+     */
+    void segments(String text, IntList out) {
+        out.clear();
+        if (rawTrie == null && normalizedTrie == null) {
+            if (!text.isEmpty()) {
+                out.add(0);
+                out.add(text.length());
+                out.add(-1);
+            }
+            return;
+        }
+        if (rawTrie == null) {
+            segments(text, 0, text.length(), normalizedTrie, out);
+            return;
+        }
+        segments(text, 0, text.length(), rawTrie, out);
+        if (normalizedTrie == null) {
+            return;
+        }
+        int n = out.size();
+        int[] first = new int[n];
+        for (int i = 0; i < n; i++) {
+            first[i] = out.get(i);
+        }
+        out.clear();
+        for (int r = 0; r < n; r += 3) {
+            if (first[r + 2] >= 0) {
+                out.add(first[r]);
+                out.add(first[r + 1]);
+                out.add(first[r + 2]);
+            } else {
+                segments(text, first[r], first[r + 1], normalizedTrie, out);
+            }
+        }
+    }
+
+    /**
+     * HF's split on added tokens within {@code s[from, to)} (the range standing for a whole string): appends
+     * {@code (start, end, id)} triples, id -1 for the text between matches; empty text ranges are left out.
+     */
+    private void segments(String s, int from, int to, TokenTrie trie, IntList out) {
+        int startOffset = from;
+        int at = from;
         long found;
-        while ((found = trie.leftmostLongest(s, from)) >= 0) {
+        while ((found = trie.leftmostLongest(s, at, to)) >= 0) {
             int start = (int) (found >>> 32);
             int id = (int) found;
             int stop = start + trie.lengthOf(id);
-            from = stop;
+            at = stop;
             AddedToken token = tokensById.get(id);
             if (token.singleWord()) {
-                boolean startSpace = start == 0 || !endsWithWordChar(s, start);
-                boolean stopSpace = stop == s.length() || !startsWithWordChar(s, stop);
+                boolean startSpace = start == from || !endsWithWordChar(s, start);
+                boolean stopSpace = stop == to || !startsWithWordChar(s, stop);
                 if (!startSpace || !stopSpace) {
                     continue;
                 }
             }
             if (token.lstrip()) {
                 int newStart = start;
-                while (newStart > 0 && UnicodeProps.isWhiteSpace(s.codePointBefore(newStart))) {
+                while (newStart > from && UnicodeProps.isWhiteSpace(s.codePointBefore(newStart))) {
                     newStart -= Character.charCount(s.codePointBefore(newStart));
                 }
                 start = Math.max(newStart, startOffset);
             }
             if (token.rstrip()) {
-                while (stop < s.length() && UnicodeProps.isWhiteSpace(s.codePointAt(stop))) {
+                while (stop < to && UnicodeProps.isWhiteSpace(s.codePointAt(stop))) {
                     stop += Character.charCount(s.codePointAt(stop));
                 }
             }
             if (startOffset < start) {
-                out.add(new PreTokenizedString.Split(piece.slice(startOffset, start), null));
+                out.add(startOffset);
+                out.add(start);
+                out.add(-1);
             }
-            NormalizedString matched = piece.slice(start, stop);
-            String value = matched.get();
-            out.add(new PreTokenizedString.Split(matched, List.of(new Token(id, value, 0, value.length()))));
+            out.add(start);
+            out.add(stop);
+            out.add(id);
             startOffset = stop;
         }
-        if (startOffset != s.length()) {
-            out.add(new PreTokenizedString.Split(piece.slice(startOffset, s.length()), null));
+        if (startOffset != to) {
+            out.add(startOffset);
+            out.add(to);
+            out.add(-1);
         }
-        return out;
     }
 
     /** Rust regex {@code \w$} on the text before {@code at}. */

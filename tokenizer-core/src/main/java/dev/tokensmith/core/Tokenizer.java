@@ -4,10 +4,14 @@ import dev.tokensmith.core.decoder.Decoder;
 import dev.tokensmith.core.decoder.RawBytes;
 import dev.tokensmith.core.decoder.StreamingBytesDecoder;
 import dev.tokensmith.core.decoder.StreamingDecoder;
+import dev.tokensmith.core.fast.SegmentEncoder;
+import dev.tokensmith.core.fast.SegmentEncoders;
+import dev.tokensmith.core.fast.TokenSink;
 import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
 import dev.tokensmith.core.processor.PostProcessor;
+import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.NormalizedString;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.Token;
@@ -41,6 +45,12 @@ public final class Tokenizer {
     private final List<AddedToken> declaredAddedTokens;
     private final Truncation truncation;
     private final Padding padding;
+    /** The pipeline's fast path, or null: used when the added tokens can be cut without a normalizer. */
+    private final SegmentEncoder fast;
+
+    private final boolean generalPathOnly;
+
+    private final ThreadLocal<FastScratch> fastScratch = ThreadLocal.withInitial(FastScratch::new);
 
     private Tokenizer(Builder b) {
         this.normalizer = b.normalizer;
@@ -52,6 +62,10 @@ public final class Tokenizer {
         this.padding = b.padding;
         this.declaredAddedTokens = List.copyOf(b.addedTokens);
         this.added = new AddedVocabulary(declaredAddedTokens, model, normalizer);
+        this.generalPathOnly = b.generalPathOnly;
+        this.fast = normalizer == null && !b.generalPathOnly
+                ? SegmentEncoders.forPipeline(null, preTokenizer, model).orElse(null)
+                : null;
     }
 
     public static Builder builder(Model model) {
@@ -69,6 +83,7 @@ public final class Tokenizer {
         b.truncation = truncation;
         b.padding = padding;
         b.addedTokens.addAll(declaredAddedTokens);
+        b.generalPathOnly = generalPathOnly;
         return b;
     }
 
@@ -90,9 +105,36 @@ public final class Tokenizer {
         return encode(text, addSpecialTokens).ids();
     }
 
-    /** The number of tokens {@code text} encodes to, without special tokens. */
+    /** The number of tokens {@code text} encodes to, without special tokens; allocates nothing on fast paths. */
     public int countTokens(String text) {
-        return encodeSequence(text, 0).size();
+        if (fast == null) {
+            return encodeSequence(text, 0).size();
+        }
+        text = replaceLoneSurrogates(text);
+        FastScratch s = fastScratch.get();
+        added.segments(text, s.segments);
+        IntList seg = s.segments;
+        int total = 0;
+        for (int r = 0; r < seg.size(); r += 3) {
+            if (seg.get(r + 2) >= 0) {
+                total++;
+            } else {
+                total += fast.count(text, seg.get(r), seg.get(r + 1));
+            }
+        }
+        return total;
+    }
+
+    /** Whether this tokenizer encodes through a fast path (see {@link SegmentEncoders}). */
+    public boolean hasFastPath() {
+        return fast != null;
+    }
+
+    /** This tokenizer with its fast path turned off: the general pipeline only, for differential testing. */
+    public Tokenizer generalPathOnly() {
+        Builder b = toBuilder();
+        b.generalPathOnly = true;
+        return b.build();
     }
 
     /**
@@ -129,6 +171,9 @@ public final class Tokenizer {
 
     private Encoding encodeSequence(String text, int typeId) {
         text = replaceLoneSurrogates(text);
+        if (fast != null) {
+            return fastEncodeSequence(text, typeId);
+        }
         PreTokenizedString pts = added.extractAndNormalize(normalizer, text);
         if (preTokenizer != null) {
             preTokenizer.preTokenize(pts);
@@ -145,6 +190,38 @@ public final class Tokenizer {
             }
         }
         return b.build();
+    }
+
+    private Encoding fastEncodeSequence(String text, int typeId) {
+        FastScratch s = fastScratch.get();
+        IntList seg = s.segments;
+        added.segments(text, seg);
+        TokenSink sink = s.sink;
+        sink.clear();
+        for (int r = 0; r < seg.size(); r += 3) {
+            int start = seg.get(r);
+            int end = seg.get(r + 1);
+            int id = seg.get(r + 2);
+            if (id >= 0) {
+                sink.add(id, start, end);
+                sink.endWord();
+            } else {
+                fast.encode(text, start, end, sink);
+            }
+        }
+        int n = sink.size();
+        Encoding.Builder b = Encoding.builder(n);
+        for (int i = 0; i < n; i++) {
+            int id = sink.idAt(i);
+            b.add(id, idToToken(id), sink.startAt(i), sink.endAt(i), typeId, sink.wordAt(i), 0, typeId);
+        }
+        return b.build();
+    }
+
+    /** One thread's buffers for the fast path. */
+    private static final class FastScratch {
+        final IntList segments = new IntList();
+        final TokenSink sink = new TokenSink();
     }
 
     /**
@@ -330,6 +407,7 @@ public final class Tokenizer {
         private Truncation truncation;
         private Padding padding;
         private final List<AddedToken> addedTokens = new ArrayList<>();
+        private boolean generalPathOnly;
 
         private Builder() {}
 

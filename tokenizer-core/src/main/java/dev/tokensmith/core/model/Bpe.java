@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -67,6 +68,7 @@ public final class Bpe implements Model {
     private final LongIntMap prefixedCharIds; // code point -> id of prefix + character
     private final int[] byteIds; // byte -> id of its <0xXX> token, or -1
     private final RandomGenerator seeded; // null: thread-local randomness
+    private volatile Optional<ByteLevelBpe> byteLevel; // built on first use
 
     private Bpe(Builder b, Vocabulary vocab, int[] left, int[] right, int[] newId, LongIntMap ranks) {
         this.vocab = vocab;
@@ -135,6 +137,31 @@ public final class Bpe implements Model {
      */
     public Bpe withDropoutSeed(long seed) {
         return new Bpe(this, new SeededRandom(seed));
+    }
+
+    /**
+     * This model compiled for raw UTF-8 bytes, when it is a byte-level BPE that allows it (see {@link
+     * ByteLevelBpe}); built once, on first use.
+     */
+    public Optional<ByteLevelBpe> byteLevel() {
+        Optional<ByteLevelBpe> b = byteLevel;
+        if (b == null) {
+            synchronized (this) {
+                b = byteLevel;
+                if (b == null) {
+                    b = Optional.ofNullable(ByteLevelBpe.of(
+                            vocab,
+                            mergeRanks,
+                            mergeNewId,
+                            ignoreMerges,
+                            dropout,
+                            continuingSubwordPrefix,
+                            endOfWordSuffix));
+                    byteLevel = b;
+                }
+            }
+        }
+        return b;
     }
 
     static long pairKey(int left, int right) {

@@ -1,0 +1,75 @@
+package dev.tokensmith.core.fast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensmith.core.Encoding;
+import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.diff.LabeledText;
+import dev.tokensmith.core.testdata.AdversarialText;
+import dev.tokensmith.core.testdata.ParityCorpus;
+import dev.tokensmith.core.testdata.ReleasedTokenizers;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The byte-level fast path gives the general pipeline's tokens, offsets and word indices, with the split regex
+ * itself as the scanner (the hand-written scanners are tested against the regex on their own).
+ */
+class ByteLevelSegmentEncoderTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})
+    void equalsTheGeneralPipeline(String name) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        Tokenizer general = Tokenizer.builder(released.model())
+                .preTokenizer(released.preTokenizer().orElse(null))
+                .build()
+                .generalPathOnly();
+        SegmentEncoder fast = SegmentEncoders.forPipeline(
+                        null, released.preTokenizer().orElse(null), released.model(), RegexPieceScanner::of)
+                .orElseThrow();
+        List<String> texts = new ArrayList<>();
+        for (LabeledText t : ParityCorpus.open().documents(300_000)) {
+            texts.add(t.text());
+        }
+        for (LabeledText t : AdversarialText.small()) {
+            texts.add(t.text());
+        }
+        TokenSink sink = new TokenSink();
+        int checked = 0;
+        for (String text : texts) {
+            if (hasLoneSurrogate(text)) {
+                continue; // the tokenizer replaces them before the fast path sees the text
+            }
+            Encoding expected = general.encode(text, false);
+            sink.clear();
+            fast.encode(text, 0, text.length(), sink);
+            assertThat(sink.ids()).as("ids of %s", abbreviate(text)).isEqualTo(expected.ids());
+            for (int i = 0; i < sink.size(); i++) {
+                assertThat(new int[] {sink.startAt(i), sink.endAt(i), sink.wordAt(i)})
+                        .as("token %d of %s", i, abbreviate(text))
+                        .containsExactly(expected.startAt(i), expected.endAt(i), expected.wordIdAt(i));
+            }
+            assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+    }
+}

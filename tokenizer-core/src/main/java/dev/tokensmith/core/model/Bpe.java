@@ -153,6 +153,8 @@ public final class Bpe implements Model {
                             vocab,
                             mergeRanks,
                             mergeNewId,
+                            mergeLeft,
+                            mergeRight,
                             ignoreMerges,
                             dropout,
                             continuingSubwordPrefix,

@@ -34,10 +34,13 @@ public final class ByteLevelBpe {
     private final int[] slots; // open addressing: entry + 1, 0 when empty
     private final int slotMask;
     private final int maxKeyBytes;
+    private final ThreadLocal<RankRounds> rounds;
 
-    private ByteLevelBpe(Vocabulary vocab, LongIntMap ranks, int[] newIds, boolean ignoreMerges) {
+    private ByteLevelBpe(
+            Vocabulary vocab, LongIntMap ranks, int[] newIds, int[] mergeLeft, int[] mergeRight, boolean ignoreMerges) {
         this.ranks = ranks;
         this.newIds = newIds;
+        this.rounds = ThreadLocal.withInitial(() -> new RankRounds(ranks, newIds, mergeLeft, mergeRight));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
@@ -102,6 +105,8 @@ public final class ByteLevelBpe {
             Vocabulary vocab,
             LongIntMap ranks,
             int[] newIds,
+            int[] mergeLeft,
+            int[] mergeRight,
             boolean ignoreMerges,
             Float dropout,
             String prefix,
@@ -117,7 +122,7 @@ public final class ByteLevelBpe {
                 return null;
             }
         }
-        return new ByteLevelBpe(vocab, ranks, newIds, ignoreMerges);
+        return new ByteLevelBpe(vocab, ranks, newIds, mergeLeft, mergeRight, ignoreMerges);
     }
 
     private static int hash(byte[] bytes, int len) {
@@ -174,7 +179,7 @@ public final class ByteLevelBpe {
     }
 
     private int merge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
-        return len <= SCAN_LIMIT ? scanMerge(bytes, len, ids, ends, pairRanks) : heapMerge(bytes, len, ids, ends);
+        return len <= SCAN_LIMIT ? scanMerge(bytes, len, ids, ends, pairRanks) : longMerge(bytes, len, ids, ends);
     }
 
     private int rank(int left, int right) {
@@ -221,20 +226,27 @@ public final class ByteLevelBpe {
         return n;
     }
 
-    private int heapMerge(byte[] bytes, int len, int[] ids, int[] ends) {
+    private int longMerge(byte[] bytes, int len, int[] ids, int[] ends) {
+        for (int i = 0; i < len; i++) {
+            ids[i] = byteIds[bytes[i] & 0xFF];
+        }
+        int n = rounds.get().merge(ids, len, ids, ends);
+        if (n >= 0) {
+            return n;
+        }
         BpeWord word = new BpeWord(len);
         for (int i = 0; i < len; i++) {
             word.add(byteIds[bytes[i] & 0xFF], 1);
         }
         word.mergeAll(ranks, newIds, 0f, null);
-        int n = 0;
+        int count = 0;
         int end = 0;
         for (int s = 0; s != -1; s = word.next[s]) {
             end += word.lengths[s];
-            ids[n] = word.ids[s];
-            ends[n] = end;
-            n++;
+            ids[count] = word.ids[s];
+            ends[count] = end;
+            count++;
         }
-        return n;
+        return count;
     }
 }

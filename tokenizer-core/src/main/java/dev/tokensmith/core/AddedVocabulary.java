@@ -101,6 +101,24 @@ final class AddedVocabulary {
         return (max >= vocabSize || vocabSize == 0) ? max + 1 : vocabSize;
     }
 
+    /**
+     * Whether cutting the input before a space between two ASCII letters or digits keeps the added-token matches:
+     * no token contains a space or strips whitespace around it.
+     */
+    boolean allowsCutsAtSpaces() {
+        for (AddedToken t : tokensById.values()) {
+            if (t.lstrip() || t.rstrip() || t.content().indexOf(' ') >= 0) {
+                return false;
+            }
+        }
+        for (String normalized : normalizedContent.values()) {
+            if (normalized.indexOf(' ') >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isEmpty() {
         return tokensById.isEmpty();
     }

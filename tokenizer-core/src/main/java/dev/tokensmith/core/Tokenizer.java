@@ -125,6 +125,63 @@ public final class Tokenizer {
         return total;
     }
 
+    /**
+     * Encodes text read from {@code in} as it arrives, passing ids to {@code sink}: the ids of {@code
+     * encode(wholeText, false)} without truncation, in bounded memory. Tokenizers with a fast path cut the input
+     * where the encoder proves a cut changes nothing (before a space between ASCII letters or digits); a stretch
+     * with no such place (a megabyte of text without spaces) is held until one comes. Other tokenizers read the
+     * whole input first. Returns the number of ids.
+     */
+    public long encodeStream(java.io.Reader in, java.util.function.IntConsumer sink) throws java.io.IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sink, "sink");
+        Tokenizer whole = withoutTruncationOrPadding();
+        if (fast == null || !added.allowsCutsAtSpaces()) {
+            StringBuilder all = new StringBuilder();
+            char[] buf = new char[1 << 16];
+            for (int r; (r = in.read(buf)) >= 0; ) {
+                all.append(buf, 0, r);
+            }
+            return emit(whole.encodeIds(all.toString(), false), sink);
+        }
+        char[] buf = new char[STREAM_CHUNK];
+        StringBuilder pending = new StringBuilder();
+        int scanned = 0; // pending[0, scanned) holds no safe cut
+        long total = 0;
+        while (true) {
+            int r = in.read(buf);
+            if (r < 0) {
+                if (!pending.isEmpty()) {
+                    total += emit(whole.encodeIds(pending.toString(), false), sink);
+                }
+                return total;
+            }
+            pending.append(buf, 0, r);
+            if (pending.length() - scanned < STREAM_CHUNK) {
+                continue;
+            }
+            String text = pending.toString();
+            int cut = fast.lastSafeCut(text, Math.max(0, scanned - 2), text.length());
+            if (cut < 0) {
+                scanned = text.length();
+                continue;
+            }
+            total += emit(whole.encodeIds(text.substring(0, cut), false), sink);
+            pending.delete(0, cut);
+            scanned = 0;
+        }
+    }
+
+    /** Characters read before a streaming encoder looks for a place to cut. */
+    private static final int STREAM_CHUNK = 1 << 18;
+
+    private static long emit(int[] ids, java.util.function.IntConsumer sink) {
+        for (int id : ids) {
+            sink.accept(id);
+        }
+        return ids.length;
+    }
+
     /** Whether this tokenizer encodes through a fast path (see {@link SegmentEncoders}). */
     public boolean hasFastPath() {
         return fast != null;

@@ -50,6 +50,25 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         return total;
     }
 
+    /**
+     * Before a space between two ASCII letters or digits: in every scanned pattern the piece holding the
+     * character before ends there (letter and digit runs stop at a space; no contraction starts with one), and a
+     * match starting at the space looks only forward.
+     */
+    @Override
+    public int lastSafeCut(String text, int from, int to) {
+        for (int p = to - 2; p > from; p--) {
+            if (text.charAt(p) == ' ' && isAsciiAlnum(text.charAt(p - 1)) && isAsciiAlnum(text.charAt(p + 1))) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /** One thread's buffers, grown to the longest piece seen. */
     private static final class Scratch {
         byte[] bytes = new byte[256];

@@ -15,4 +15,13 @@ public interface SegmentEncoder {
 
     /** The number of tokens {@code text[from, to)} encodes to; allocates nothing once warm. */
     int count(String text, int from, int to);
+
+    /**
+     * The last position in {@code (from, to)} where {@code text} may be cut without changing its tokens (the
+     * tokens of both parts, one after the other, are those of the whole, whatever follows {@code to}), or -1
+     * when there is none or the encoder cannot tell. Streaming encoding cuts large inputs there.
+     */
+    default int lastSafeCut(String text, int from, int to) {
+        return -1;
+    }
 }

@@ -129,16 +129,14 @@ final class CharClasses {
      */
     private static int compute(int cp) {
         int type = Character.getType(cp);
-        int k =
-                switch (type) {
-                    case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER -> LUT;
-                    case Character.LOWERCASE_LETTER -> LL;
-                    case Character.MODIFIER_LETTER, Character.OTHER_LETTER -> LMO;
-                    case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK ->
-                        MARK;
-                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> N;
-                    default -> 0;
-                };
+        int k = switch (type) {
+            case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER -> LUT;
+            case Character.LOWERCASE_LETTER -> LL;
+            case Character.MODIFIER_LETTER, Character.OTHER_LETTER -> LMO;
+            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> MARK;
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> N;
+            default -> 0;
+        };
         boolean space = type == Character.SPACE_SEPARATOR
                 || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR

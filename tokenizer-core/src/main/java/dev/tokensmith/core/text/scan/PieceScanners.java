@@ -44,14 +44,22 @@ public final class PieceScanners {
     private static final PieceScanner CL100K = new Cl100kScanner(3, true);
 
     private static final Map<String, PieceScanner> BY_PATTERN = Map.of(
-            ByteLevel.GPT2_REGEX, Gpt2Scanner.INSTANCE,
-            Tiktoken.R50K_PATTERN, Gpt2Scanner.INSTANCE,
-            R50K_ONIGURUMA, Gpt2Scanner.INSTANCE,
-            Tiktoken.CL100K_PATTERN, new Cl100kScanner(Integer.MAX_VALUE, true),
-            CL100K_ONIGURUMA, CL100K,
-            LLAMA3, new Cl100kScanner(3, false),
-            QWEN2, new Cl100kScanner(1, false),
-            Tiktoken.O200K_PATTERN, O200kScanner.INSTANCE);
+            ByteLevel.GPT2_REGEX,
+            Gpt2Scanner.INSTANCE,
+            Tiktoken.R50K_PATTERN,
+            Gpt2Scanner.INSTANCE,
+            R50K_ONIGURUMA,
+            Gpt2Scanner.INSTANCE,
+            Tiktoken.CL100K_PATTERN,
+            new Cl100kScanner(Integer.MAX_VALUE, true),
+            CL100K_ONIGURUMA,
+            CL100K,
+            LLAMA3,
+            new Cl100kScanner(3, false),
+            QWEN2,
+            new Cl100kScanner(1, false),
+            Tiktoken.O200K_PATTERN,
+            O200kScanner.INSTANCE);
 
     private PieceScanners() {}
 

@@ -35,25 +35,14 @@ final class Gpt2Scanner implements PieceScanner {
         }
         int i = from + CharClasses.width(k);
         if ((k & L) != 0) {
-            return run(text, i, limit, L);
+            return Runs.run(text, i, limit, L);
         }
         if ((k & N) != 0) {
-            return run(text, i, limit, N);
+            return Runs.run(text, i, limit, N);
         }
         if ((k & WS) == 0) {
             return Runs.other(text, i, limit);
         }
         return Runs.spaces(text, start, limit);
-    }
-
-    private static int run(String text, int i, int limit, int mask) {
-        while (i < limit) {
-            int k = CharClasses.at(text, i, limit);
-            if ((k & mask) == 0) {
-                break;
-            }
-            i += CharClasses.width(k);
-        }
-        return i;
     }
 }

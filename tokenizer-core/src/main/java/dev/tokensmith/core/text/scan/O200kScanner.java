@@ -100,14 +100,7 @@ final class O200kScanner implements PieceScanner {
     }
 
     private static int lower(String text, int i, int limit) {
-        while (i < limit) {
-            int k = CharClasses.at(text, i, limit);
-            if ((k & LOWER) == 0) {
-                break;
-            }
-            i += CharClasses.width(k);
-        }
-        return i;
+        return Runs.run(text, i, limit, LOWER);
     }
 
     private static int contraction(String text, int i, int limit) {

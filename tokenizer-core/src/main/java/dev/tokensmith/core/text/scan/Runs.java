@@ -11,12 +11,24 @@ final class Runs {
 
     /** The end of the letters {@code \p{L}*} from {@code i}. */
     static int letters(String text, int i, int limit) {
+        return run(text, i, limit, L);
+    }
+
+    /** The end of the run of code points whose class has one of {@code bits}, from {@code i}. */
+    static int run(String text, int i, int limit, int bits) {
         while (i < limit) {
-            int k = CharClasses.at(text, i, limit);
-            if ((k & L) == 0) {
+            int k = CharClasses.ofChar(text.charAt(i));
+            if ((k & bits) != 0) {
+                i++; // a BMP char: supplementary ones have their own path below
+            } else if (k >= 0) {
                 break;
+            } else {
+                k = CharClasses.at(text, i, limit);
+                if ((k & bits) == 0) {
+                    break;
+                }
+                i += CharClasses.width(k);
             }
-            i += CharClasses.width(k);
         }
         return i;
     }
@@ -36,11 +48,21 @@ final class Runs {
     /** The end of {@code [^\s\p{L}\p{N}]*} from {@code i}. */
     static int other(String text, int i, int limit) {
         while (i < limit) {
-            int k = CharClasses.at(text, i, limit);
-            if ((k & LNW) != 0) {
-                break;
+            int k = CharClasses.ofChar(text.charAt(i));
+            if (k == 0) {
+                i++; // no class at all: most punctuation and symbols
+            } else if (k > 0) {
+                if ((k & LNW) != 0) {
+                    break;
+                }
+                i++;
+            } else {
+                k = CharClasses.at(text, i, limit);
+                if ((k & LNW) != 0) {
+                    break;
+                }
+                i += CharClasses.width(k);
             }
-            i += CharClasses.width(k);
         }
         return i;
     }

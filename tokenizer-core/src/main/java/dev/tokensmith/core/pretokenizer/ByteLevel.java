@@ -2,11 +2,10 @@ package dev.tokensmith.core.pretokenizer;
 
 import dev.tokensmith.core.text.ByteLevelAlphabet;
 import dev.tokensmith.core.text.NormalizedString;
-import dev.tokensmith.core.text.OnigRegex;
-import dev.tokensmith.core.text.Patterns;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.SplitBehavior;
 import dev.tokensmith.core.text.SplitPattern;
+import dev.tokensmith.core.text.scan.PieceScanners;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,9 @@ public record ByteLevel(ByteLevelConfig config) implements PreTokenizer {
     public static final String GPT2_REGEX =
             "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
 
-    private static final SplitPattern GPT2 = Patterns.regex(OnigRegex.compile(GPT2_REGEX));
+    /** Split with its hand-written scanner, which matches exactly as the regex does. */
+    private static final SplitPattern GPT2 =
+            PieceScanners.splitPattern(PieceScanners.forPattern(GPT2_REGEX).orElseThrow());
 
     public ByteLevel {
         Objects.requireNonNull(config, "config");

@@ -5,6 +5,7 @@ import dev.tokensmith.core.text.Patterns;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.SplitBehavior;
 import dev.tokensmith.core.text.SplitPattern;
+import dev.tokensmith.core.text.scan.PieceScanners;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -35,11 +36,20 @@ public final class Split implements PreTokenizer {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         this.behavior = Objects.requireNonNull(behavior, "behavior");
         this.invert = invert;
-        // HF compiles a string as an escaped Oniguruma regex: literal matching, with regex iteration (an empty
-        // string matches between every two characters).
-        Pattern compiled = kind == Kind.STRING ? Pattern.compile(Pattern.quote(pattern)) : OnigRegex.compile(pattern);
-        SplitPattern found = Patterns.regex(compiled);
+        SplitPattern found = matcher(kind, pattern);
         this.matcher = invert ? Patterns.invert(found) : found;
+    }
+
+    private static SplitPattern matcher(Kind kind, String pattern) {
+        if (kind == Kind.STRING) {
+            // HF compiles a string as an escaped Oniguruma regex: literal matching, with regex iteration (an empty
+            // string matches between every two characters).
+            return Patterns.regex(Pattern.compile(Pattern.quote(pattern)));
+        }
+        // The released patterns have hand-written scanners that match exactly as the regex does.
+        return PieceScanners.forPattern(pattern)
+                .map(PieceScanners::splitPattern)
+                .orElseGet(() -> Patterns.regex(OnigRegex.compile(pattern)));
     }
 
     public static Split string(String literal, SplitBehavior behavior, boolean invert) {

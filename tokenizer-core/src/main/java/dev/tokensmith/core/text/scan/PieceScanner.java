@@ -1,11 +1,20 @@
 package dev.tokensmith.core.text.scan;
 
-/** Finds pre-tokens the way a split regex does, without a regex engine. */
+/**
+ * A split pattern's matching, hand-written: where the match starting at a position ends. The patterns behind
+ * scanners match at every position (every char starts a match), so successive matches tile the text: start at
+ * 0, then at each returned end, until the limit. Scanners are stateless and thread-safe; get them from {@link
+ * PieceScanners}.
+ */
 public interface PieceScanner {
     /**
-     * The end (exclusive) of the piece that starts at {@code start}, when {@code text[start, limit)} is the whole
-     * input ({@code limit} acts as the end of input for anchors and lookaheads); {@code start < limit}, and the
-     * result is greater than {@code start}.
+     * The end (exclusive) of the match that starts at {@code start}, reading {@code text[start, limit)} as the
+     * whole input: nothing before {@code start} is looked at, and {@code limit} is the end of input for anchors
+     * and lookaheads (a surrogate pair cut by {@code limit} is a lone surrogate).
+     *
+     * @param start where the match starts, {@code start < limit}
+     * @param limit the end of the input, at most {@code text.length()}
+     * @return the end of the match, {@code start < end <= limit}
      */
     int pieceEnd(String text, int start, int limit);
 }

@@ -10,6 +10,7 @@ import dev.tokensmith.core.pretokenizer.Sequence;
 import dev.tokensmith.core.pretokenizer.Split;
 import dev.tokensmith.core.text.SplitBehavior;
 import dev.tokensmith.core.text.scan.PieceScanner;
+import dev.tokensmith.core.text.scan.PieceScanners;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,7 +24,7 @@ public final class SegmentEncoders {
      * model}, or empty when the pipeline has none and must run the general way.
      */
     public static Optional<SegmentEncoder> forPipeline(Normalizer normalizer, PreTokenizer preTokenizer, Model model) {
-        return forPipeline(normalizer, preTokenizer, model, Scanners::forPattern);
+        return forPipeline(normalizer, preTokenizer, model, PieceScanners::forPattern);
     }
 
     static Optional<SegmentEncoder> forPipeline(

@@ -119,6 +119,11 @@ final class AddedVocabulary {
         return true;
     }
 
+    /** Whether some added token is matched in normalized text (then cutting needs the normalizer's output). */
+    boolean hasNormalizedTokens() {
+        return normalizedTrie != null;
+    }
+
     boolean isEmpty() {
         return tokensById.isEmpty();
     }
@@ -188,7 +193,7 @@ final class AddedVocabulary {
     }
 
     /**
-     * For a tokenizer without normalizer: cuts {@code text} into added tokens and the text between them, appending
+     * For a tokenizer without normalizer, or without normalized added tokens: cuts {@code text} into added tokens and the text between them, appending
      * to {@code out} triples {@code (start, end, id)} with id -1 for text; empty stretches are left out. The same
      * cuts as {@link #extractAndNormalize}, without building normalized strings.
      */

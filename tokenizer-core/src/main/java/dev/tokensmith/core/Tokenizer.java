@@ -45,7 +45,7 @@ public final class Tokenizer {
     private final List<AddedToken> declaredAddedTokens;
     private final Truncation truncation;
     private final Padding padding;
-    /** The pipeline's fast path, or null: used when the added tokens can be cut without a normalizer. */
+    /** The pipeline's fast path, or null. */
     private final SegmentEncoder fast;
 
     private final boolean generalPathOnly;
@@ -63,8 +63,11 @@ public final class Tokenizer {
         this.declaredAddedTokens = List.copyOf(b.addedTokens);
         this.added = new AddedVocabulary(declaredAddedTokens, model, normalizer);
         this.generalPathOnly = b.generalPathOnly;
-        this.fast = normalizer == null && !b.generalPathOnly
-                ? SegmentEncoders.forPipeline(null, preTokenizer, model).orElse(null)
+        // The fast path gets text between added tokens cut from the original text: exact when no added token is
+        // matched in normalized text, or when nothing is normalized.
+        boolean rawCuts = normalizer == null || !added.hasNormalizedTokens();
+        this.fast = rawCuts && !b.generalPathOnly
+                ? SegmentEncoders.forPipeline(normalizer, preTokenizer, model).orElse(null)
                 : null;
     }
 

@@ -103,9 +103,29 @@ public final class Tokenizer {
         return postProcess(encodeSequence(first, 0), encodeSequence(second, 1), addSpecialTokens);
     }
 
-    /** Only the ids of {@link #encode(String, boolean)}. */
+    /** Only the ids of {@link #encode(String, boolean)}; on fast paths, without building the encoding. */
     public int[] encodeIds(String text, boolean addSpecialTokens) {
-        return encode(text, addSpecialTokens).ids();
+        boolean processorAddsNothing =
+                postProcessor == null || !addSpecialTokens || postProcessor.addedTokens(false) == 0;
+        if (fast == null || truncation != null || padding != null || !processorAddsNothing) {
+            return encode(text, addSpecialTokens).ids();
+        }
+        // Post-processors only add special tokens; with none to add, the ids are the sequence's own.
+        text = replaceLoneSurrogates(text);
+        FastScratch s = fastScratch.get();
+        IntList seg = s.segments;
+        added.segments(text, seg);
+        IntList ids = s.ids;
+        ids.clear();
+        for (int r = 0; r < seg.size(); r += 3) {
+            int id = seg.get(r + 2);
+            if (id >= 0) {
+                ids.add(id);
+            } else {
+                fast.encodeIds(text, seg.get(r), seg.get(r + 1), ids);
+            }
+        }
+        return ids.toArray();
     }
 
     /** The number of tokens {@code text} encodes to, without special tokens; allocates nothing on fast paths. */
@@ -282,6 +302,7 @@ public final class Tokenizer {
     private static final class FastScratch {
         final IntList segments = new IntList();
         final TokenSink sink = new TokenSink();
+        final IntList ids = new IntList(256);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tokensmith.core.fast;
 
 import dev.tokensmith.core.model.ByteLevelBpe;
+import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.scan.PieceScanner;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         for (int p = from; p < to; ) {
             int e = scanner.pieceEnd(text, p, to);
             int len = s.utf8WithUnits(text, p, e);
-            int n = bpe.encode(s.bytes, len, s.ids, s.ends, s.ranks);
+            int n = s.encode(bpe, len);
             int first = 0;
             for (int k = 0; k < n; k++) {
                 int last = s.ends[k] - 1;
@@ -38,13 +39,25 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     }
 
     @Override
+    public void encodeIds(String text, int from, int to, IntList out) {
+        Scratch s = scratch.get();
+        for (int p = from; p < to; ) {
+            int e = scanner.pieceEnd(text, p, to);
+            int len = s.utf8(text, p, e);
+            int n = s.encode(bpe, len);
+            out.addAll(s.ids, 0, n);
+            p = e;
+        }
+    }
+
+    @Override
     public int count(String text, int from, int to) {
         Scratch s = scratch.get();
         int total = 0;
         for (int p = from; p < to; ) {
             int e = scanner.pieceEnd(text, p, to);
             int len = s.utf8(text, p, e);
-            total += bpe.count(s.bytes, len, s.ids, s.ends, s.ranks);
+            total += s.encode(bpe, len);
             p = e;
         }
         return total;
@@ -77,10 +90,24 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] ranks = new int[256];
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
+        final PieceCache cache = new PieceCache();
+
+        /** The tokens of the piece in {@link #bytes}, into {@link #ids} and {@link #ends}. */
+        int encode(ByteLevelBpe bpe, int len) {
+            if (len > PieceCache.MAX_BYTES) {
+                return bpe.encode(bytes, len, ids, ends, ranks);
+            }
+            int n = cache.get(bytes, len, ids, ends);
+            if (n < 0) {
+                n = bpe.encode(bytes, len, ids, ends, ranks);
+                cache.put(len, ids, ends, n);
+            }
+            return n;
+        }
 
         private void ensure(int bytesNeeded) {
-            if (bytesNeeded > bytes.length) {
-                int c = Math.max(bytesNeeded, bytes.length * 2);
+            if (bytesNeeded + 16 > bytes.length) {
+                int c = Math.max(bytesNeeded + 16, bytes.length * 2);
                 bytes = new byte[c];
                 ids = new int[c];
                 ends = new int[c];

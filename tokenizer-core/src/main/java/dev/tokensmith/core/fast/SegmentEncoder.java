@@ -1,5 +1,7 @@
 package dev.tokensmith.core.fast;
 
+import dev.tokensmith.core.text.IntList;
+
 /**
  * An exact shortcut through normalizer, pre-tokenizer and model for one pipeline shape: it encodes a segment of
  * text that holds no added token straight to ids and offsets, without building normalized strings, and gives
@@ -12,6 +14,15 @@ public interface SegmentEncoder {
      * each pre-token; offsets are in {@code text}'s UTF-16 units.
      */
     void encode(String text, int from, int to, TokenSink out);
+
+    /** Appends only the ids of {@code text[from, to)}: what {@link #encode} gives, without offsets. */
+    default void encodeIds(String text, int from, int to, IntList out) {
+        TokenSink sink = new TokenSink();
+        encode(text, from, to, sink);
+        for (int i = 0; i < sink.size(); i++) {
+            out.add(sink.idAt(i));
+        }
+    }
 
     /** The number of tokens {@code text[from, to)} encodes to; allocates nothing once warm. */
     int count(String text, int from, int to);

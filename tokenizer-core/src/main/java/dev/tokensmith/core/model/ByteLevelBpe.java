@@ -1,6 +1,9 @@
 package dev.tokensmith.core.model;
 
 import dev.tokensmith.core.text.ByteLevelAlphabet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -28,12 +31,17 @@ public final class ByteLevelBpe {
     private final int[] byteIds = new int[256];
     private final LongIntMap ranks;
     private final int[] newIds;
-    private final byte[] pool; // the whole-piece keys, concatenated
-    private final int[] keyStart; // entry e's key is pool[keyStart[e], keyStart[e + 1])
-    private final int[] keyId;
-    private final int[] slots; // open addressing: entry + 1, 0 when empty
+    // The whole-piece table, open addressing over pairs of longs so that a probe touches one cache line:
+    // table[2s] is the key's first eight bytes (little-endian, zero-padded; under eight bytes, the length in the
+    // top byte), table[2s + 1] is (entry + 1) << 32 | token id, 0 when the slot is empty. Entry e has
+    // keyLength[e] bytes, those past the first eight at pool[keyStart[e], ...).
+    private final byte[] pool;
+    private final int[] keyStart;
+    private final int[] keyLength;
+    private final long[] table;
     private final int slotMask;
     private final int maxKeyBytes;
+    private final int[] bytePairRanks = new int[1 << 16]; // initial pairs skip the hash map
     private final ThreadLocal<RankRounds> rounds;
 
     private ByteLevelBpe(
@@ -44,11 +52,16 @@ public final class ByteLevelBpe {
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
+        for (int x = 0; x < 256; x++) {
+            for (int y = 0; y < 256; y++) {
+                bytePairRanks[(x << 8) | y] = ranks.get(Bpe.pairKey(byteIds[x], byteIds[y]), NO_RANK);
+            }
+        }
         int n = vocab.size();
         byte[][] keys = new byte[n][];
         int[] ids = new int[n];
         int count = 0;
-        int poolSize = 0;
+        int poolSize = 0; // bytes past the first eight
         int[] scratchIds = new int[64];
         int[] scratchEnds = new int[64];
         int[] scratchRanks = new int[64];
@@ -70,30 +83,39 @@ public final class ByteLevelBpe {
             }
             keys[count] = key;
             ids[count] = e.getValue();
-            poolSize += key.length;
+            poolSize += Math.max(0, key.length - 8);
             count++;
         }
         pool = new byte[poolSize];
-        keyStart = new int[count + 1];
-        keyId = Arrays.copyOf(ids, count);
+        keyStart = new int[count];
+        keyLength = new int[count];
         int capacity = Integer.highestOneBit(Math.max(4, count) * 2 - 1) << 1;
-        slots = new int[capacity];
+        table = new long[2 * capacity];
         slotMask = capacity - 1;
         int at = 0;
         int longest = 0;
+        byte[] padded = new byte[64];
         for (int k = 0; k < count; k++) {
             byte[] key = keys[k];
+            if (padded.length < key.length + 8) {
+                padded = new byte[key.length + 8];
+            }
+            Arrays.fill(padded, (byte) 0);
+            System.arraycopy(key, 0, padded, 0, key.length);
             keyStart[k] = at;
-            System.arraycopy(key, 0, pool, at, key.length);
-            at += key.length;
+            keyLength[k] = key.length;
+            if (key.length > 8) {
+                System.arraycopy(key, 8, pool, at, key.length - 8);
+                at += key.length - 8;
+            }
             longest = Math.max(longest, key.length);
-            int slot = hash(key, key.length) & slotMask;
-            while (slots[slot] != 0) {
+            int slot = hash(padded, key.length) & slotMask;
+            while (table[2 * slot + 1] != 0) {
                 slot = (slot + 1) & slotMask;
             }
-            slots[slot] = k + 1;
+            table[2 * slot] = tableKey(padded, key.length);
+            table[2 * slot + 1] = ((long) (k + 1) << 32) | (ids[k] & 0xFFFFFFFFL);
         }
-        keyStart[count] = at;
         maxKeyBytes = longest;
     }
 
@@ -125,27 +147,64 @@ public final class ByteLevelBpe {
         return new ByteLevelBpe(vocab, ranks, newIds, mergeLeft, mergeRight, ignoreMerges);
     }
 
-    private static int hash(byte[] bytes, int len) {
-        int h = len * 0x9E3779B1;
-        for (int i = 0; i < len; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
-        }
-        return h ^ (h >>> 15);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Bytes {@code [at, min(at + 8, len))} as a little-endian word, zero-padded; reads 8 bytes from {@code at}. */
+    private static long word(byte[] bytes, int at, int len) {
+        long w = (long) LONGS.get(bytes, at);
+        int left = len - at;
+        return left >= 8 ? w : w & ((1L << (left << 3)) - 1);
     }
 
-    /** The id of the token whose bytes are exactly {@code bytes[0, len)}, if a piece that long is one; else -1. */
+    /** The table key: the first eight bytes, with the length in the top byte when there are fewer. */
+    private static long tableKey(byte[] bytes, int len) {
+        long w = word(bytes, 0, len);
+        return len < 8 ? w | ((long) len << 56) : w;
+    }
+
+    private static int hash(byte[] bytes, int len) {
+        long h = word(bytes, 0, len) ^ ((long) len * 0x9E3779B97F4A7C15L);
+        for (int at = 8; at < len; at += 8) {
+            h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L ^ word(bytes, at, len);
+        }
+        h = (h ^ (h >>> 32)) * 0xD6E8FEB86659FD93L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /**
+     * The id of the token whose bytes are exactly {@code bytes[0, len)}, if a piece that long is one; else -1.
+     * Fastest when {@code bytes} extends at least 8 bytes past {@code len} (words are read whole).
+     */
     public int wholeToken(byte[] bytes, int len) {
         if (len > maxKeyBytes) {
             return -1;
         }
-        for (int slot = hash(bytes, len) & slotMask; ; slot = (slot + 1) & slotMask) {
-            int k = slots[slot] - 1;
-            if (k < 0) {
+        if (bytes.length - len < 8) {
+            bytes = Arrays.copyOf(bytes, len + 8); // callers on hot paths leave the slack
+        }
+        long key = tableKey(bytes, len);
+        int h = hash(bytes, len);
+        return lookup(bytes, len, key, h);
+    }
+
+    private int lookup(byte[] bytes, int len, long key, int h) {
+        long[] t = table;
+        for (int slot = h & slotMask; ; slot = (slot + 1) & slotMask) {
+            long info = t[2 * slot + 1];
+            if (info == 0) {
                 return -1;
             }
-            int from = keyStart[k];
-            if (keyStart[k + 1] - from == len && Arrays.equals(pool, from, from + len, bytes, 0, len)) {
-                return keyId[k];
+            if (t[2 * slot] == key) {
+                if (len < 8) {
+                    return (int) info;
+                }
+                int k = (int) (info >>> 32) - 1;
+                if (keyLength[k] == len) {
+                    int from = keyStart[k];
+                    if (len == 8 || Arrays.equals(pool, from, from + len - 8, bytes, 8, len)) {
+                        return (int) info;
+                    }
+                }
             }
         }
     }
@@ -193,7 +252,7 @@ public final class ByteLevelBpe {
             ends[i] = i + 1;
         }
         for (int i = 0; i + 1 < n; i++) {
-            r[i] = rank(ids[i], ids[i + 1]);
+            r[i] = bytePairRanks[((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)];
         }
         while (n > 1) {
             int min = NO_RANK;

@@ -40,6 +40,12 @@ class FastPathTokenizerTest {
             String text = special + t.text() + special + special + "x" + special + " " + t.text();
             assertThat(fast.encode(text, true)).as(t.label()).isEqualTo(general.encode(text, true));
             assertThat(fast.countTokens(text)).as(t.label()).isEqualTo(general.countTokens(text));
+            assertThat(fast.encodeIds(text, false))
+                    .as(t.label())
+                    .isEqualTo(general.encode(text, false).ids());
+            assertThat(fast.encodeIds(text, true))
+                    .as(t.label())
+                    .isEqualTo(general.encode(text, true).ids());
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.tokensmith.core.text.scan;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The character classes the split patterns are written in, as the translated regexes see them: Java's Unicode
@@ -11,9 +9,10 @@ import java.util.Map;
  *
  * <p>A class is a set of bits; the categories are exclusive, so a code point has at most one of the letter,
  * mark and number bits. The BMP is one flat table (a lookup per char); supplementary code points, which only
- * occur as surrogate pairs, go through a two-level table. High surrogates carry a marker instead of a class, so
- * that the common case costs a single load and sign test; a surrogate that is not half of a pair inside the
- * scanned range is a code point of its own (category Cs: none of the bits), as Java's regex treats it.
+ * occur as surrogate pairs, go through a second level of blocks filled on first use. High surrogates carry a
+ * marker instead of a class, so that the common case costs a single load and sign test; a surrogate that is not
+ * half of a pair inside the scanned range is a code point of its own (category Cs: none of the bits), as Java's
+ * regex treats it.
  */
 final class CharClasses {
     /** Lu or Lt: in o200k's upper class only. */
@@ -48,38 +47,30 @@ final class CharClasses {
     private static final byte[] BMP = new byte[0x10000];
 
     private static final int BLOCK = 8;
-    /** Per 256 supplementary code points, the offset of its block of classes in {@link #SUPPLEMENTARY}. */
-    private static final int[] SUPPLEMENTARY_INDEX = new int[(Character.MAX_CODE_POINT + 1 - 0x10000) >> BLOCK];
-
-    private static final byte[] SUPPLEMENTARY;
+    /**
+     * Classes of supplementary code points, 256 to a block, each block filled when first needed: text rarely
+     * uses more than a few of the 4096, and filling all of them would add a million category lookups to the
+     * first use of a scanner.
+     */
+    private static final AtomicReferenceArray<byte[]> SUPPLEMENTARY =
+            new AtomicReferenceArray<>((Character.MAX_CODE_POINT + 1 - 0x10000) >> BLOCK);
 
     static {
-        for (int c = 0; c < 0x10000; c++) {
-            BMP[c] = Character.isHighSurrogate((char) c) ? HIGH_SURROGATE : (byte) compute(c);
+        // Block by block: a short method called often gets compiled early, where one long loop would run in the
+        // interpreter for most of its 65,536 rounds.
+        for (int base = 0; base < 0x10000; base += 1 << BLOCK) {
+            fill(BMP, base, base);
         }
-        Map<String, Integer> blocks = new HashMap<>();
-        byte[] data = new byte[1 << 16];
-        int used = 0;
-        byte[] block = new byte[1 << BLOCK];
-        for (int b = 0; b < SUPPLEMENTARY_INDEX.length; b++) {
-            int base = 0x10000 + (b << BLOCK);
-            for (int k = 0; k < block.length; k++) {
-                block[k] = (byte) (compute(base + k) | PAIR);
-            }
-            String key = new String(block, java.nio.charset.StandardCharsets.ISO_8859_1);
-            Integer at = blocks.get(key);
-            if (at == null) {
-                if (used + block.length > data.length) {
-                    data = Arrays.copyOf(data, data.length * 2);
-                }
-                System.arraycopy(block, 0, data, used, block.length);
-                at = used;
-                blocks.put(key, at);
-                used += block.length;
-            }
-            SUPPLEMENTARY_INDEX[b] = at;
+        for (int c = Character.MIN_HIGH_SURROGATE; c <= Character.MAX_HIGH_SURROGATE; c++) {
+            BMP[c] = HIGH_SURROGATE;
         }
-        SUPPLEMENTARY = Arrays.copyOf(data, used);
+    }
+
+    /** The classes of the 256 code points from {@code base} into {@code into[offset...]}. */
+    private static void fill(byte[] into, int offset, int base) {
+        for (int k = 0; k < 1 << BLOCK; k++) {
+            into[offset + k] = (byte) compute(base + k);
+        }
     }
 
     private CharClasses() {}
@@ -91,8 +82,8 @@ final class CharClasses {
     }
 
     /**
-     * The class bits of a char on its own, for tests of classes that hold no surrogates: a high surrogate has
-     * none of the bits.
+     * The class of a char on its own: for a high surrogate a negative marker without any class bit, which {@link
+     * #at} resolves (white space, for one, needs no resolving: it is all in the BMP).
      */
     static int ofChar(char c) {
         return BMP[c];
@@ -115,7 +106,16 @@ final class CharClasses {
 
     private static int supplementary(int cp) {
         int offset = cp - 0x10000;
-        return SUPPLEMENTARY[SUPPLEMENTARY_INDEX[offset >> BLOCK] + (offset & ((1 << BLOCK) - 1))];
+        byte[] block = SUPPLEMENTARY.getAcquire(offset >> BLOCK);
+        if (block == null) {
+            block = new byte[1 << BLOCK];
+            fill(block, 0, cp & ~((1 << BLOCK) - 1));
+            for (int k = 0; k < block.length; k++) {
+                block[k] |= PAIR;
+            }
+            SUPPLEMENTARY.setRelease(offset >> BLOCK, block); // a racing thread may fill it too, alike
+        }
+        return block[offset & ((1 << BLOCK) - 1)];
     }
 
     /** The class of any code point (surrogates as lone code points), without {@link #PAIR}; for tests. */

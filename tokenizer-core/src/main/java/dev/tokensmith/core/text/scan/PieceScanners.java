@@ -21,8 +21,12 @@ import java.util.Optional;
  * #R50K_ONIGURUMA}, {@link #CL100K_ONIGURUMA}), Llama 3's ({@link #LLAMA3}) and Qwen2's ({@link #QWEN2}).
  *
  * <p>Note that {@link Tiktoken#CL100K_PATTERN} is tiktoken (fancy-regex) syntax: read as Oniguruma, its {@code
- * \p{N}{1,3}+} is a repeated group, so numbers are not split into threes; its scanner does the same. The
+ * \p{N}{1,3}+} is a repeated group, so numbers are not split into threes; its scanner does the same (and, unlike
+ * java.util.regex, which recurses once per repetition, does not overflow the stack on long digit runs). The
  * cl100k_base built-in splits with {@link #CL100K_ONIGURUMA}, which keeps tiktoken's meaning.
+ *
+ * <p>Equivalent texts share a scanner: GPT-2's and both r50k forms match alike. cl100k's and Llama 3's differ only
+ * where white space holding a line break runs to the end of the input ({@code \s++$} takes it whole).
  */
 public final class PieceScanners {
     /** Llama 3's split pattern (Meta's tokenizer.json). */

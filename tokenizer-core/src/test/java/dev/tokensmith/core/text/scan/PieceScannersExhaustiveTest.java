@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("slow")
 class PieceScannersExhaustiveTest {
     /**
-     * What code points are put between: one or more representatives of each class and of each char the patterns
-     * name (space, apostrophe and contraction, line breaks, slash), and the empty context (code points next to
-     * each other).
+     * What code points are put between (each text is context, code point, context, code point... context): one or
+     * more representatives of each class and of each char the patterns name (space, apostrophe and contraction
+     * letters, line breaks, slash), and the empty context (code points next to each other).
      */
     static final List<String> CONTEXTS = List.of(
             "",
@@ -38,6 +38,12 @@ class PieceScannersExhaustiveTest {
             "\u0661", // Arabic-Indic digit
             "'s",
             "'",
+            // a code point after these is a contraction's second letter; before these, its first
+            "'r",
+            "'v",
+            "'l",
+            "e'",
+            "l'",
             "\u2019",
             "\n",
             "\r\n",

@@ -90,6 +90,14 @@ class PieceScannersTest {
     }
 
     @Test
+    void aLongDigitRunIsOnePieceWithoutTheRegexPathsRecursion() {
+        // java.util.regex overflows a default stack here on (?:\p{N}{1,3})+
+        String digits = "7".repeat(200_000);
+        PieceScanner raw = PieceScanners.forPattern(Tiktoken.CL100K_PATTERN).orElseThrow();
+        assertThat(raw.pieceEnd(digits, 0, digits.length())).isEqualTo(digits.length());
+    }
+
+    @Test
     void qwen2SplitsEveryNumber() {
         assertSplits("qwen2", "x 123", "x", " ", "1", "2", "3");
     }

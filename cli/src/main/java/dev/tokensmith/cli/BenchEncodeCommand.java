@@ -30,17 +30,21 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "encode",
         description = {
-            "Measure encoding speed side by side: Tokensmith, JTokkit and HF tokenizers (through DJL).",
+            "Measure encoding speed side by side: Tokensmith, JTokkit and HF tokenizers",
+            "(through DJL), in one JVM, on the same texts.",
             "",
-            "In one JVM, on the same texts: every encoder encodes every text once and the token counts are compared",
-            "(a warning row shows an encoder that differs), then warm-up rounds, then measured rounds. A round runs",
-            "each encoder once over all texts of a workload, in an order that rotates each round. Prints the median",
-            "MB/s (10^6 bytes of UTF-8 input per second) and the range over rounds, and Tokensmith's ratio to",
-            "JTokkit and to HF. Special tokens are not added. JTokkit runs only OpenAI's built-in encodings; HF runs",
-            "a HF tokenizer.json, and a built-in encoding through its converted tokenizer.json.",
+            "Every encoder first encodes every text once and the token counts are",
+            "compared (a warning row shows an encoder that differs); then come warm-up",
+            "rounds, then measured rounds. A round runs each encoder once over all texts",
+            "of a workload, in an order that rotates each round. Prints the median MB/s",
+            "(10^6 bytes of UTF-8 input per second), the range over rounds, and",
+            "Tokensmith's ratio to JTokkit and to HF. Special tokens are not added.",
+            "JTokkit runs OpenAI's built-in encodings only; HF runs a HF tokenizer.json,",
+            "and a built-in encoding through its converted tokenizer.json.",
             "",
-            "With --threads N > 1, batch throughput: Tokensmith's encodeIdsBatch on N threads; the others (and",
-            "countTokens) on a pool of N threads handing out the same chunks of 16 texts."
+            "With --threads N > 1, batch throughput: Tokensmith's encodeIdsBatch on N",
+            "threads; the others (and countTokens) on a pool of N threads that hands",
+            "out the same chunks of 16 texts."
         })
 final class BenchEncodeCommand implements Callable<Integer> {
     static final String DATA_PROPERTY = "tokensmith.data";

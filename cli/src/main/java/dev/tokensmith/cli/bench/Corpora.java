@@ -25,7 +25,7 @@ final class Corpora {
 
     /**
      * About {@code bytes} bytes of whole texts from the start of {@code category} (such as {@code nl/en}), made
-     * of documents joined up to {@link #TEXT_CAP}.
+     * of documents joined, or cut at lines, to at most {@link #TEXT_CAP} bytes ({@link Documents#joined}).
      *
      * @throws IllegalArgumentException when the category's file is missing
      */
@@ -48,8 +48,9 @@ final class Corpora {
     }
 
     /**
-     * The first {@code limit} bytes of the decompressed file (all of it when shorter), cut after its last blank
-     * line when it was truncated, so that no document or character is cut.
+     * The first {@code limit} bytes of the decompressed file (all of it when shorter), cut after its last line
+     * break when it was truncated, so that no character or line is cut. (Not at a blank line: some documents are
+     * hundreds of kilobytes long.)
      */
     private static String decompressedStart(Path file, long limit) {
         byte[] bytes;
@@ -62,15 +63,15 @@ final class Corpora {
         }
         int end = bytes.length;
         if (truncated) {
-            end = lastBlankLine(bytes);
+            end = lastLineBreak(bytes);
         }
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
-    private static int lastBlankLine(byte[] bytes) {
-        for (int i = bytes.length - 1; i > 0; i--) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\n') {
-                return i;
+    private static int lastLineBreak(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i + 1;
             }
         }
         return 0;

@@ -64,8 +64,8 @@ public final class Documents {
     }
 
     /**
-     * Consecutive documents joined with a blank line into texts of at most {@code cap} UTF-8 bytes; a document
-     * longer than that is a text of its own.
+     * Consecutive documents joined with a blank line into texts of at most {@code cap} UTF-8 bytes. A document
+     * longer than that is cut at line breaks into texts of at most {@code cap} bytes (a longer line stays whole).
      */
     public static List<String> joined(List<String> docs, int cap) {
         List<String> texts = new ArrayList<>();
@@ -73,6 +73,15 @@ public final class Documents {
         int currentBytes = 0;
         for (String doc : docs) {
             int bytes = Utf8.length(doc);
+            if (bytes > cap) {
+                if (!current.isEmpty()) {
+                    texts.add(current.toString());
+                    current.setLength(0);
+                    currentBytes = 0;
+                }
+                texts.addAll(cutAtLines(doc, cap));
+                continue;
+            }
             if (!current.isEmpty() && currentBytes + 2 + bytes > cap) {
                 texts.add(current.toString());
                 current.setLength(0);
@@ -89,5 +98,27 @@ public final class Documents {
             texts.add(current.toString());
         }
         return texts;
+    }
+
+    /** {@code doc} in pieces of whole lines of at most {@code cap} bytes each; the breaks between pieces go. */
+    private static List<String> cutAtLines(String doc, int cap) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        int bytes = 0;
+        int lineStart = 0;
+        while (lineStart < doc.length()) {
+            int nl = doc.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? doc.length() : nl;
+            int lineBytes = Utf8.length(doc.subSequence(lineStart, lineEnd));
+            if (lineStart > start && bytes + 1 + lineBytes > cap) {
+                pieces.add(doc.substring(start, lineStart - 1));
+                start = lineStart;
+                bytes = 0;
+            }
+            bytes += (lineStart > start ? 1 : 0) + lineBytes;
+            lineStart = lineEnd + 1;
+        }
+        pieces.add(doc.substring(start));
+        return pieces;
     }
 }

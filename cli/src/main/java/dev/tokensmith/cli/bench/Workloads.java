@@ -124,7 +124,7 @@ public final class Workloads {
         for (String category : categories) {
             texts.addAll(Corpora.sample(dir, category, share));
         }
-        return Workload.of(name, String.join(" ", categories) + " (texts of up to 8 KB)", texts);
+        return Workload.of(name, String.join(" ", categories) + " (texts of up to 8 KB, cut at lines)", texts);
     }
 
     /** The CLI's bundled sample, split at blank lines and repeated: repeats flatter every encoder's caches. */

@@ -41,8 +41,14 @@ class DocumentsTest {
     }
 
     @Test
-    void aDocumentLongerThanTheCapIsATextOfItsOwn() {
-        assertThat(Documents.joined(List.of("a", "long document", "b"), 4)).containsExactly("a", "long document", "b");
+    void aDocumentLongerThanTheCapIsCutAtLineBreaks() {
+        assertThat(Documents.joined(List.of("a", "one\ntwo\nthree\nfour", "b"), 9))
+                .containsExactly("a", "one\ntwo", "three", "four", "b");
+    }
+
+    @Test
+    void aLineLongerThanTheCapStaysWhole() {
+        assertThat(Documents.joined(List.of("xy\nlong line\nz"), 4)).containsExactly("xy", "long line", "z");
     }
 
     @Test

@@ -1,15 +1,8 @@
 package dev.tokensmith.bench;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
+import dev.tokensmith.cli.bench.Workload;
 import dev.tokensmith.core.Tokenizer;
-import dev.tokensmith.core.Tokenizers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,9 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Single-thread encoding of one text by Tokensmith and by JTokkit, same encoding, same text. Text: the file in
- * system property {@code bench.input}, else the CLI's bundled multilingual sample. Run with {@code java -cp
- * "benchmarks/target/benchmarks-*.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main EncodeBenchmark}.
+ * Tokensmith, single-thread: {@code encodeIds} and {@code countTokens} over every text of a workload (one
+ * operation = the whole workload; the {@code mb} result is MB/s). {@link JtokkitEncodeBenchmark} and {@link
+ * HfEncodeBenchmark} measure the others on the same parameters. Inputs: see {@link BenchInputs}. Run with {@code
+ * java -Dtokensmith.data=DIR -Dtokensmith.cache=.cache -cp "benchmarks/target/benchmarks-*.jar:benchmarks/target/lib/*"
+ * org.openjdk.jmh.Main 'EncodeBenchmark'} (the regex also matches the other two classes).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,38 +30,41 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EncodeBenchmark {
-    @Param({"cl100k_base", "o200k_base"})
-    public String encoding;
+    @Param({"cl100k_base", "o200k_base", "r50k_base", "llama3"})
+    public String tokenizer;
 
-    private String text;
+    @Param({"prose", "multilingual", "code", "repeat-char", "long-word", "whitespace", "random-utf8"})
+    public String workload;
+
+    private List<String> texts;
+    private double megabytes;
     private Tokenizer tokensmith;
-    private Encoding jtokkit;
 
     @Setup
-    public void setUp() throws IOException {
-        String input = System.getProperty("bench.input");
-        text = input != null ? Files.readString(Path.of(input)) : bundledSample();
-        tokensmith = Tokenizers.builtin(encoding);
-        jtokkit = Encodings.newDefaultEncodingRegistry()
-                .getEncoding(encoding.equals("o200k_base") ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
+    public void setUp() {
+        Workload w = BenchInputs.workload(workload);
+        texts = w.texts();
+        megabytes = w.bytes() / 1e6;
+        tokensmith = BenchInputs.tokensmith(tokenizer);
     }
 
-    private static String bundledSample() throws IOException {
-        try (InputStream in = EncodeBenchmark.class.getResourceAsStream("/dev/tokensmith/cli/sample.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("the CLI sample text is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    @Benchmark
+    public long encodeIds(Throughput throughput) {
+        long tokens = 0;
+        for (String t : texts) {
+            tokens += tokensmith.encodeIds(t, false).length;
         }
+        throughput.mb += megabytes;
+        return tokens;
     }
 
     @Benchmark
-    public int tokensmith() {
-        return tokensmith.countTokens(text);
-    }
-
-    @Benchmark
-    public int jtokkit() {
-        return jtokkit.countTokensOrdinary(text);
+    public long countTokens(Throughput throughput) {
+        long tokens = 0;
+        for (String t : texts) {
+            tokens += tokensmith.countTokens(t);
+        }
+        throughput.mb += megabytes;
+        return tokens;
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
  * its line (the tokenizer sees exactly the bytes of the file); the empty rest after a final {@code '\n'} is not
  * a line, so a file of n terminated lines has n lines.
  */
-final class Lines {
+public final class Lines {
     private Lines() {}
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         int nl;

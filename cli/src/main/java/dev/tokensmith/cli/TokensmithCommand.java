@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        description = "Exact tokenizers for the JVM: encode, decode, inspect, convert and compare tokenizers.",
+        description =
+                "Exact tokenizers for the JVM: encode, decode, inspect, convert, compare and benchmark tokenizers.",
         subcommands = {
             EncodeCommand.class,
             DecodeCommand.class,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             CompareCommand.class,
             QuickstartCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

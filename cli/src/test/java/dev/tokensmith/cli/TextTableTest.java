@@ -14,6 +14,22 @@ class TextTableTest {
     }
 
     @Test
+    void leadingColumnsCanAllBeLeftAligned() {
+        String table = new TextTable("a", "b", "n")
+                .leftAligned(2)
+                .row("xx", "y", "1")
+                .row("x", "yyy", "100")
+                .toString();
+        assertThat(table).isEqualTo("a   b      n\n" + "xx  y      1\n" + "x   yyy  100\n");
+    }
+
+    @Test
+    void emptyCellsAtTheEndOfARowLeaveNoTrailingSpaces() {
+        String table = new TextTable("name", "a", "b").row("x", "1", "").toString();
+        assertThat(table).isEqualTo("name  a  b\n" + "x     1\n");
+    }
+
+    @Test
     void widthCountsCodePoints() {
         String table = new TextTable("x", "y").row("🙂", "1").toString();
         assertThat(table).isEqualTo("x  y\n" + "🙂  1\n");

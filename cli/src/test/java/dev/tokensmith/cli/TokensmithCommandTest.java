@@ -19,7 +19,7 @@ class TokensmithCommandTest {
         CliRun.Result r = cli().run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out())
-                .contains("encode", "decode", "inspect", "convert", "compare", "quickstart")
+                .contains("encode", "decode", "inspect", "convert", "compare", "quickstart", "bench")
                 .contains("Exit codes:");
     }
 

@@ -3,15 +3,16 @@ package dev.tokensmith.cli.compare;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import dev.tokensmith.core.diff.ReferenceTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * HF tokenizers (Rust) through DJL's JNI binding: the reference. Loaded with truncation and padding off, so it
- * encodes whole texts like the CLI does. Only {@link ReferenceLoader#djl()} creates it, after checking that DJL
- * is on the class path.
+ * HF tokenizers (Rust) through DJL's JNI binding: the reference for {@code compare}, and the HF column of {@code
+ * bench encode}. Loaded with truncation and padding off, so it encodes whole texts like the CLI does. Callers
+ * check that DJL is on the class path ({@link ReferenceLoader#DJL_CLASS}) before touching this class.
  *
  * <p>DJL reports code-point spans (Rust's {@code encode_char_offsets}); they are converted to UTF-16 offsets, as
  * {@link ReferenceTokenizer} wants them, and a token without a span (added by the post-processor) gets (0, 0), as
@@ -19,14 +20,20 @@ import java.util.Map;
  * passes strings as modified UTF-8 and, on an unpaired surrogate, decodes the whole string lossily. Tokensmith
  * documents that it encodes an unpaired surrogate as U+FFFD, so HF on the replaced text is the reference.
  */
-final class DjlTokenizer implements ReferenceTokenizer, AutoCloseable {
+public final class DjlTokenizer implements ReferenceTokenizer, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     private DjlTokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
-    static DjlTokenizer open(Path tokenizerJson) throws IOException {
+    /**
+     * HF tokenizers on {@code tokenizerJson}.
+     *
+     * @throws ReferenceUnavailableException when DJL's native library does not load
+     * @throws IOException when HF cannot read the file
+     */
+    public static DjlTokenizer open(Path tokenizerJson) throws IOException {
         // No network at run time: DJL would otherwise look up cloud metadata and send telemetry.
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
@@ -58,9 +65,28 @@ final class DjlTokenizer implements ReferenceTokenizer, AutoCloseable {
         return "HF tokenizers " + tokenizer.getVersion() + " (DJL)";
     }
 
+    /**
+     * The number of tokens HF encodes {@code text} to, without special tokens. With {@code idsOnly}, only the ids
+     * come back from native code: DJL's JNI call straight, the cheapest way to ask HF from Java (and the same
+     * result, since none of DJL's own text preparation is configured here); otherwise DJL's public {@code encode},
+     * which also fetches every token's string, span and masks.
+     */
+    public int countTokens(String text, boolean idsOnly) {
+        String sent = sendable(text);
+        if (!idsOnly) {
+            return tokenizer.encode(sent, false, false).getIds().length;
+        }
+        long encoding = TokenizersLibrary.LIB.encode(tokenizer.getHandle(), sent, false);
+        try {
+            return TokenizersLibrary.LIB.getTokenIds(encoding).length;
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
+    }
+
     @Override
     public Encoded encode(String text, boolean addSpecialTokens) {
-        String sent = firstUnpairedSurrogate(text) < 0 ? text : replaceUnpairedSurrogates(text);
+        String sent = sendable(text);
         Encoding e = tokenizer.encode(sent, addSpecialTokens, false);
         long[] longIds = e.getIds();
         int[] ids = new int[longIds.length];
@@ -69,6 +95,11 @@ final class DjlTokenizer implements ReferenceTokenizer, AutoCloseable {
         }
         // U+FFFD and a surrogate are both one UTF-16 unit, so offsets into the sent text are offsets into text.
         return new Encoded(ids, utf16Offsets(sent, e.getCharTokenSpans()), e.getTokens());
+    }
+
+    /** {@code text} as DJL can pass it to native code unchanged (see the class comment). */
+    private static String sendable(String text) {
+        return firstUnpairedSurrogate(text) < 0 ? text : replaceUnpairedSurrogates(text);
     }
 
     /** Code-point spans as UTF-16 offsets; a missing span (added special token) is (0, 0). */

@@ -1,0 +1,104 @@
+package dev.tokensmith.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
+
+/**
+ * The threads a measurement runs on: the calling thread alone, or a fixed pool made once for the whole run (so
+ * that pool start-up is not measured). Work is handed out in chunks of {@value #CHUNK} texts that idle workers
+ * claim, as Tokensmith's own batch encoding does, so uneven texts balance the same way for every encoder.
+ */
+public final class Threads implements AutoCloseable {
+    public static final int CHUNK = 16;
+
+    private final int count;
+    private final ExecutorService pool;
+
+    private Threads(int count) {
+        this.count = count;
+        AtomicInteger made = new AtomicInteger();
+        this.pool = count == 1
+                ? null
+                : Executors.newFixedThreadPool(count, r -> {
+                    Thread t = new Thread(r, "bench-worker-" + made.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** {@code count} threads: 1 runs on the caller. */
+    public static Threads of(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        }
+        return new Threads(count);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** How many of {@code threads} threads {@code texts} texts keep busy: one per chunk at most. */
+    public static int busy(int threads, int texts) {
+        return Math.min(threads, Math.max(1, (texts + CHUNK - 1) / CHUNK));
+    }
+
+    /** The sum of {@code f} over {@code texts}, computed on these threads. */
+    public long sum(List<String> texts, ToIntFunction<String> f) {
+        int n = texts.size();
+        int workers = busy(count, n);
+        if (workers == 1) {
+            long total = 0;
+            for (String text : texts) {
+                total += f.applyAsInt(text);
+            }
+            return total;
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Long>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            futures.add(pool.submit(() -> {
+                long total = 0;
+                int from;
+                while ((from = next.getAndAdd(CHUNK)) < n) {
+                    int to = Math.min(n, from + CHUNK);
+                    for (int i = from; i < to; i++) {
+                        total += f.applyAsInt(texts.get(i));
+                    }
+                }
+                return total;
+            }));
+        }
+        long total = 0;
+        try {
+            for (Future<Long> future : futures) {
+                total += future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

@@ -1,14 +1,15 @@
 package dev.tokensmith.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /** Maps a function over a list on a fixed number of threads, keeping input order. */
@@ -16,7 +17,22 @@ final class Batches {
     /** Items a worker claims at a time: small enough to balance uneven texts, large enough to amortise. */
     private static final int CHUNK = 16;
 
+    /**
+     * One pool of helper threads per parallelism, kept for the life of the JVM: its threads keep their warm per-thread caches
+     * (scratch buffers, recent pieces) from one batch to the next, which a pool per call would throw away.
+     */
+    private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
+
     private Batches() {}
+
+    private static ExecutorService newPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tokensmith-batch-" + threads + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> f) {
         Objects.requireNonNull(items, "items");
@@ -33,45 +49,49 @@ final class Batches {
             return result(out);
         }
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             int from;
             while ((from = next.getAndAdd(CHUNK)) < n) {
                 int to = Math.min(n, from + CHUNK);
-                for (int i = from; i < to; i++) {
-                    out[i] = f.apply(items.get(i));
+                try {
+                    for (int i = from; i < to && failure.get() == null; i++) {
+                        out[i] = f.apply(items.get(i));
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    completed.addAndGet(to - from);
                 }
             }
         };
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tokensmith-batch");
-            t.setDaemon(true);
-            return t;
-        })) {
-            List<Future<?>> futures = new ArrayList<>(threads);
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("batch encoding interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+        // The calling thread is one of the workers and then waits for the chunks others claimed, not for the
+        // helpers themselves: one that starts late finds nothing to do, so a batch started from a pool thread
+        // never waits on a task queued behind itself.
+        ExecutorService pool = POOLS.computeIfAbsent(threads - 1, Batches::newPool);
+        for (int t = 1; t < threads; t++) {
+            pool.execute(worker);
+        }
+        worker.run();
+        while (completed.get() < n) {
+            LockSupport.parkNanos(10_000);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e != null) {
+            throw new IllegalStateException(e);
         }
         return result(out);
     }
 
     @SuppressWarnings("unchecked")
     private static <R> List<R> result(Object[] out) {
-        return (List<R>) Arrays.asList(out);
+        return (List<R>) java.util.Collections.unmodifiableList(Arrays.asList(out));
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose stripped decomposition keeps a non-starter is context-dependent; the table marks it {@link #HARD} and
  * the encoder sends the text around it through the general pipeline.
  *
- * <p>Entries are ints: the kind in bits 21..23 and, for single code points, the output code point below. Pages
+ * <p>Entries are ints: the kind in bits 21..23, the {@link #BOUNDARY} flag in bit 24 and, for single code
+ * points, the output code point below (for {@link #MULTI}, the index of its list). Pages
  * are published through final fields, so racing readers see either no page or a complete one.
  */
 final class BertCharTable {
@@ -45,6 +46,13 @@ final class BertCharTable {
     static final int MULTI = 5 << SHIFT;
     /** Depends on its neighbours: the general pipeline must handle the text around it. */
     static final int HARD = 6 << SHIFT;
+    /**
+     * Flag: the code point ends a word before and after it (it becomes white space or punctuation, or CJK
+     * spacing around an ideograph) and is a starter whose decomposition's tail cannot move anything kept.
+     * Normalizing and pre-tokenizing the text between two such code points on its own gives the same tokens
+     * as the whole text does there.
+     */
+    static final int BOUNDARY = 1 << 24;
 
     private static final Map<List<Object>, BertCharTable> TABLES = new ConcurrentHashMap<>();
     private static final char SEPARATOR = 'a';
@@ -162,9 +170,12 @@ final class BertCharTable {
             } else if (out.length == 0) {
                 entries[k] = REMOVED;
             } else if (out.length == 1) {
-                entries[k] = kinds.get(out[0]) | out[0];
+                int kind = kinds.get(out[0]);
+                entries[k] = kind | out[0] | (kind == WORD ? 0 : BOUNDARY);
             } else {
-                entries[k] = MULTI | extra.size();
+                int head = kinds.get(out[0]);
+                int tail = kinds.get(out[out.length - 1]);
+                entries[k] = MULTI | extra.size() | (head != WORD && tail != WORD ? BOUNDARY : 0);
                 extra.add(out.length);
                 for (int c : out) {
                     extra.add(kinds.get(c) | c);

@@ -17,9 +17,9 @@ import java.util.List;
  * unit, and each word is matched greedily against a {@link WordPieceVocab}. Token offsets are the original range
  * of the token's first and last normalized units, as the general pipeline maps them.
  *
- * <p>A code point the table marks context-dependent (a kept non-starter under accent stripping) sends its
- * whitespace-delimited chunk through the general pipeline; tokens are therefore held per chunk and handed to the
- * sink when the chunk ends.
+ * <p>A code point the table marks context-dependent (a kept non-starter under accent stripping) sends its chunk
+ * (the text between two {@link BertCharTable#BOUNDARY} code points) through the general pipeline; tokens are
+ * therefore held per chunk and handed to the sink when the chunk ends.
  */
 final class BertSegmentEncoder implements SegmentEncoder {
     private final BertNormalizer normalizer;
@@ -58,10 +58,14 @@ final class BertSegmentEncoder implements SegmentEncoder {
     private int run(String text, int from, int to, TokenSink out) {
         Scratch s = scratch.get();
         s.clear();
+        // Reading a char array beats String.charAt in this loop; offsets stay those of the text.
+        char[] chars = s.text(to - from);
+        text.getChars(from, to, chars, 0);
+        int shift = -from;
         int chunkStart = from;
         int i = from;
         while (i < to) {
-            char ch = text.charAt(i);
+            char ch = chars[i + shift];
             int e;
             int w = 1;
             BertCharTable.Page page = null;
@@ -70,8 +74,8 @@ final class BertSegmentEncoder implements SegmentEncoder {
             } else {
                 int cp = ch;
                 if (Character.isSurrogate(ch)) {
-                    if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        cp = Character.toCodePoint(ch, text.charAt(i + 1));
+                    if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(chars[i + 1 + shift])) {
+                        cp = Character.toCodePoint(ch, chars[i + 1 + shift]);
                         w = 2;
                     } else {
                         cp = 0xFFFD;
@@ -82,11 +86,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
             }
             switch (e & BertCharTable.KIND_MASK) {
                 case BertCharTable.WORD -> s.append(e & BertCharTable.CP_MASK, i, i + w);
-                case BertCharTable.SPACE -> {
-                    endWord(s);
-                    s.flush(out);
-                    chunkStart = i + w;
-                }
+                case BertCharTable.SPACE -> endWord(s);
                 case BertCharTable.PUNCT -> {
                     endWord(s);
                     s.append(e & BertCharTable.CP_MASK, i, i + w);
@@ -102,6 +102,10 @@ final class BertSegmentEncoder implements SegmentEncoder {
                     i = end;
                     continue;
                 }
+            }
+            if ((e & BertCharTable.BOUNDARY) != 0) {
+                s.flush(out);
+                chunkStart = i + w;
             }
             i += w;
         }
@@ -127,7 +131,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
         }
     }
 
-    /** Where the chunk holding {@code text[.., from)} ends: at the next white-space code point, or {@code to}. */
+    /** Where the chunk holding {@code text[.., from)} ends: at the next boundary code point, or {@code to}. */
     private int chunkEnd(String text, int from, int to) {
         int i = from;
         while (i < to) {
@@ -141,7 +145,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
                 cp = 0xFFFD;
             }
             int e = cp < 0x80 ? table.ascii(cp) : table.pageOf(cp).entries[cp & 0xFF];
-            if ((e & BertCharTable.KIND_MASK) == BertCharTable.SPACE) {
+            if ((e & BertCharTable.BOUNDARY) != 0) {
                 return i;
             }
             i += w;
@@ -198,7 +202,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
         if (s.wordCodePoints > maxChars) {
             s.token(unk(), ws[0], we[n - 1]);
         } else {
-            int id = vocab.id(w, 0, n);
+            int id = vocab.id(w, 0, n, s.wordHash);
             if (id >= 0) {
                 s.token(id, ws[0], we[n - 1]);
             } else {
@@ -212,19 +216,19 @@ final class BertSegmentEncoder implements SegmentEncoder {
         int mark = s.tokens;
         int start = 0;
         while (start < n) {
-            int node = start == 0 ? WordPieceVocab.ROOT : vocab.prefixNode();
+            int node = start == 0 ? vocab.fromRoot(w[0]) : vocab.fromPrefix(w[start]);
             int bestEnd = -1;
             int bestId = -1;
-            for (int k = start; k < n && node >= 0; k++) {
-                node = vocab.child(node, w[k]);
-                if (node < 0) {
-                    break;
-                }
+            for (int k = start + 1; node >= 0; k++) {
                 int v = vocab.value(node);
-                if (v >= 0 && (k + 1 == n || !Character.isLowSurrogate(w[k + 1]))) {
-                    bestEnd = k + 1;
+                if (v >= 0 && (k == n || !Character.isLowSurrogate(w[k]))) {
+                    bestEnd = k;
                     bestId = v;
                 }
+                if (k == n) {
+                    break;
+                }
+                node = vocab.child(node, w[k]);
             }
             if (bestEnd < 0) {
                 s.tokens = mark;
@@ -250,6 +254,9 @@ final class BertSegmentEncoder implements SegmentEncoder {
         int[] wordEnds = new int[64];
         int wordLength;
         int wordCodePoints;
+        int wordHash; // WordPieceVocab.rawHash of the word so far
+
+        char[] text = new char[256];
 
         int[] ids = new int[256];
         int[] starts = new int[256];
@@ -259,9 +266,18 @@ final class BertSegmentEncoder implements SegmentEncoder {
         int words;
         int flushed;
 
+        /** A buffer for {@code n} units of the segment. */
+        char[] text(int n) {
+            if (n > text.length) {
+                text = new char[Math.max(n, text.length * 2)];
+            }
+            return text;
+        }
+
         void clear() {
             wordLength = 0;
             wordCodePoints = 0;
+            wordHash = 0;
             tokens = 0;
             words = 0;
             flushed = 0;
@@ -278,13 +294,17 @@ final class BertSegmentEncoder implements SegmentEncoder {
                 word[wordLength] = (char) c;
                 wordStarts[wordLength] = start;
                 wordEnds[wordLength++] = end;
+                wordHash = 31 * wordHash + c;
             } else {
-                word[wordLength] = Character.highSurrogate(c);
+                char high = Character.highSurrogate(c);
+                char low = Character.lowSurrogate(c);
+                word[wordLength] = high;
                 wordStarts[wordLength] = start;
                 wordEnds[wordLength++] = end;
-                word[wordLength] = Character.lowSurrogate(c);
+                word[wordLength] = low;
                 wordStarts[wordLength] = start;
                 wordEnds[wordLength++] = end;
+                wordHash = 31 * (31 * wordHash + high) + low;
             }
             wordCodePoints++;
         }
@@ -304,6 +324,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
         void endWord() {
             wordLength = 0;
             wordCodePoints = 0;
+            wordHash = 0;
             if (words == wordBounds.length) {
                 wordBounds = Arrays.copyOf(wordBounds, words * 2);
             }
@@ -330,6 +351,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
         void discardChunk() {
             wordLength = 0;
             wordCodePoints = 0;
+            wordHash = 0;
             tokens = 0;
             words = 0;
         }

@@ -58,13 +58,19 @@ final class BertSegmentEncoder implements SegmentEncoder {
     private int run(String text, int from, int to, TokenSink out) {
         Scratch s = scratch.get();
         s.clear();
-        // Reading a char array beats String.charAt in this loop; offsets stay those of the text.
-        char[] chars = s.text(to - from);
-        text.getChars(from, to, chars, 0);
-        int shift = -from;
+        // The segment is read through a char array (faster than String.charAt here), a window at a time.
+        char[] chars = s.text;
+        int bufStart = from;
+        int bufEnd = from;
         int chunkStart = from;
         int i = from;
         while (i < to) {
+            if (i + 1 >= bufEnd && bufEnd < to) {
+                bufStart = i;
+                bufEnd = Math.min(to, i + chars.length);
+                text.getChars(bufStart, bufEnd, chars, 0);
+            }
+            int shift = -bufStart;
             char ch = chars[i + shift];
             int e;
             int w = 1;
@@ -74,7 +80,9 @@ final class BertSegmentEncoder implements SegmentEncoder {
             } else {
                 int cp = ch;
                 if (Character.isSurrogate(ch)) {
-                    if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(chars[i + 1 + shift])) {
+                    if (Character.isHighSurrogate(ch)
+                            && i + 1 < bufEnd
+                            && Character.isLowSurrogate(chars[i + 1 + shift])) {
                         cp = Character.toCodePoint(ch, chars[i + 1 + shift]);
                         w = 2;
                     } else {
@@ -100,6 +108,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
                     s.flushed += general(text, chunkStart, end, out);
                     chunkStart = end;
                     i = end;
+                    bufEnd = i; // read on from here
                     continue;
                 }
             }
@@ -111,7 +120,9 @@ final class BertSegmentEncoder implements SegmentEncoder {
         }
         endWord(s);
         s.flush(out);
-        return s.flushed;
+        int count = s.flushed;
+        s.trim();
+        return count;
     }
 
     private void multi(Scratch s, int[] extra, int at, int start, int end) {
@@ -256,7 +267,7 @@ final class BertSegmentEncoder implements SegmentEncoder {
         int wordCodePoints;
         int wordHash; // WordPieceVocab.rawHash of the word so far
 
-        char[] text = new char[256];
+        final char[] text = new char[4096];
 
         int[] ids = new int[256];
         int[] starts = new int[256];
@@ -265,14 +276,6 @@ final class BertSegmentEncoder implements SegmentEncoder {
         int[] wordBounds = new int[64]; // token count at the end of each word of the chunk
         int words;
         int flushed;
-
-        /** A buffer for {@code n} units of the segment. */
-        char[] text(int n) {
-            if (n > text.length) {
-                text = new char[Math.max(n, text.length * 2)];
-            }
-            return text;
-        }
 
         void clear() {
             wordLength = 0;
@@ -346,6 +349,23 @@ final class BertSegmentEncoder implements SegmentEncoder {
             flushed += tokens;
             tokens = 0;
             words = 0;
+        }
+
+        /** Drops buffers a huge word or chunk has grown, so that a thread does not keep them. */
+        void trim() {
+            if (word.length > 1 << 16) {
+                word = new char[64];
+                wordStarts = new int[64];
+                wordEnds = new int[64];
+            }
+            if (ids.length > 1 << 16) {
+                ids = new int[256];
+                starts = new int[256];
+                ends = new int[256];
+            }
+            if (wordBounds.length > 1 << 16) {
+                wordBounds = new int[64];
+            }
         }
 
         void discardChunk() {

@@ -3,8 +3,24 @@ package dev.tokensmith.core.fast;
 import dev.tokensmith.core.model.Bpe;
 import dev.tokensmith.core.model.ByteLevelBpe;
 import dev.tokensmith.core.model.Model;
+import dev.tokensmith.core.model.WordPiece;
+import dev.tokensmith.core.normalizer.BertNormalizer;
 import dev.tokensmith.core.normalizer.Normalizer;
-import dev.tokensmith.core.pretokenizer.ByteLevel;
+        return forPipeline(normalizer, preTokenizer, model, PieceScanners::forPattern);
+    }
+
+    static Optional<SegmentEncoder> forPipeline(
+            Normalizer normalizer,
+            PreTokenizer preTokenizer,
+            Model model,
+            Function<String, Optional<PieceScanner>> scanners) {
+        if (normalizer == null && model instanceof Bpe bpe) {
+            return byteLevel(preTokenizer, bpe, scanners);
+        }
+        if ((normalizer == null || normalizer instanceof BertNormalizer)
+                && preTokenizer instanceof BertPreTokenizer bert
+                && model instanceof WordPiece wordPiece) {
+            return Optional.of(new BertSegmentEncoder((BertNormalizer) normalizer, bert, wordPiece));
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
 import dev.tokensmith.core.pretokenizer.Sequence;
 import dev.tokensmith.core.pretokenizer.Split;
@@ -24,6 +40,7 @@ public final class SegmentEncoders {
      * model}, or empty when the pipeline has none and must run the general way.
      */
     public static Optional<SegmentEncoder> forPipeline(Normalizer normalizer, PreTokenizer preTokenizer, Model model) {
+<<<<<<< HEAD
         return forPipeline(normalizer, preTokenizer, model, PieceScanners::forPattern);
     }
 
@@ -34,6 +51,12 @@ public final class SegmentEncoders {
             Function<String, Optional<PieceScanner>> scanners) {
         if (normalizer == null && model instanceof Bpe bpe) {
             return byteLevel(preTokenizer, bpe, scanners);
+=======
+        if ((normalizer == null || normalizer instanceof BertNormalizer)
+                && preTokenizer instanceof BertPreTokenizer bert
+                && model instanceof WordPiece wordPiece) {
+            return Optional.of(new BertSegmentEncoder((BertNormalizer) normalizer, bert, wordPiece));
+>>>>>>> bert
         }
         return Optional.empty();
     }

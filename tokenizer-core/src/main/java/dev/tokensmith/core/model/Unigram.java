@@ -33,10 +33,11 @@ public final class Unigram implements Model {
     private final List<Piece> pieces;
     private final Map<String, Integer> tokenToId;
     private final double[] scores;
+    private final String[] tokens;
     private final int unkId;
     private final boolean byteFallback;
     private final double minScore;
-    private final CharTrie trie;
+    private final DoubleArrayTrie trie;
     private final int[] byteIds;
 
     /**
@@ -61,23 +62,20 @@ public final class Unigram implements Model {
         int n = this.pieces.size();
         Map<String, Integer> ids = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
         scores = new double[n];
+        tokens = new String[n];
         double min = Double.POSITIVE_INFINITY;
-        long chars = 0;
         for (int id = 0; id < n; id++) {
             Piece p = this.pieces.get(id);
             ids.put(p.token(), id); // a repeated piece keeps its last id, as HF's map does
             scores[id] = p.score();
+            tokens[id] = p.token();
             if (p.score() < min) {
                 min = p.score();
             }
-            chars += p.token().length();
         }
         this.minScore = min;
         this.tokenToId = Collections.unmodifiableMap(ids);
-        this.trie = new CharTrie((int) Math.min(Integer.MAX_VALUE / 4, chars + 1));
-        for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            trie.put(e.getKey(), e.getValue());
-        }
+        this.trie = new DoubleArrayTrie(ids);
         byteIds = new int[256];
         for (int b = 0; b < 256; b++) {
             Integer id = ids.get(Utf8.byteToken(b));
@@ -87,25 +85,33 @@ public final class Unigram implements Model {
 
     @Override
     public List<Token> tokenize(String piece) {
-        if (piece.isEmpty()) {
+        int n = piece.length();
+        if (n == 0) {
             return List.of();
         }
-        int[] bounds = segment(piece);
-        List<Token> out = new ArrayList<>(bounds.length / 2);
-        for (int k = bounds.length - 2; k >= 0; k -= 2) {
-            int start = bounds[k];
-            int end = bounds[k + 1];
+        // A huge piece gets a lattice of its own rather than leaving a huge one with the thread.
+        Lattice lattice = n < 1 << 16 ? LATTICE.get() : new Lattice();
+        lattice.best(piece, n, this);
+        int[] ends = lattice.ends;
+        int count = lattice.path(n, unkId);
+        List<Token> out = new ArrayList<>(count);
+        for (int k = count - 1; k >= 0; k--) {
+            int end = ends[k];
+            int start = lattice.from[end];
+            int id = lattice.node[end];
+            if (id != FUSED_UNKNOWN) {
+                out.add(new Token(id, tokens[id], start, end));
+                continue;
+            }
+            // A run of unknown characters: looked up again as a whole, as HF does.
             String s = piece.substring(start, end);
-            Integer id = tokenToId.get(s);
-            if (id != null) {
-                out.add(new Token(id, s, start, end));
+            Integer known = tokenToId.get(s);
+            if (known != null) {
+                out.add(new Token(known, s, start, end));
                 continue;
             }
             if (byteFallback && addBytes(s, start, end, out)) {
                 continue;
-            }
-            if (unkId < 0) {
-                throw new IllegalStateException("Encountered an unknown token but `unk_id` is missing");
             }
             out.add(new Token(unkId, s, start, end));
         }
@@ -125,86 +131,105 @@ public final class Unigram implements Model {
         return true;
     }
 
-    /** The best path's pieces as (start, end) pairs, last piece first, unknown runs fused. */
-    private int[] segment(String piece) {
-        int n = piece.length();
-        double unkScore = minScore - UNK_PENALTY;
-        double[] best = new double[n + 1];
-        int[] from = new int[n + 1];
-        int[] node = new int[n + 1];
-        Arrays.fill(from, -1);
-        for (int start = 0; start < n; ) {
-            int width = Character.charCount(piece.codePointAt(start));
-            double base = best[start];
-            boolean single = false;
-            int t = CharTrie.ROOT;
-            for (int k = start; k < n; k++) {
-                t = trie.child(t, piece.charAt(k));
-                if (t < 0) {
-                    break;
+    /** Marks a fused run of unknown characters on the best path. */
+    private static final int FUSED_UNKNOWN = -2;
+
+    private static final ThreadLocal<Lattice> LATTICE = ThreadLocal.withInitial(Lattice::new);
+
+    /**
+     * The Viterbi lattice of one piece, in primitive arrays reused by one thread: for every end position the
+     * best score of a path reaching it, where its last piece starts and which piece that is.
+     */
+    private static final class Lattice {
+        double[] score = new double[64];
+        int[] from = new int[64];
+        int[] node = new int[64];
+        int[] ends = new int[64];
+
+        /** Fills the lattice for {@code piece[0, n)}. */
+        void best(String piece, int n, Unigram model) {
+            if (n + 1 > from.length) {
+                int c = Math.max(n + 1, from.length * 2);
+                score = new double[c];
+                from = new int[c];
+                node = new int[c];
+                ends = new int[c];
+            }
+            double[] best = score;
+            int[] from = this.from;
+            int[] node = this.node;
+            Arrays.fill(from, 0, n + 1, -1);
+            best[0] = 0;
+            DoubleArrayTrie trie = model.trie;
+            double[] scores = model.scores;
+            double unkScore = model.minScore - UNK_PENALTY;
+            for (int start = 0; start < n; ) {
+                char first = piece.charAt(start);
+                int width = Character.isHighSurrogate(first)
+                                && start + 1 < n
+                                && Character.isLowSurrogate(piece.charAt(start + 1))
+                        ? 2
+                        : 1;
+                double base = best[start];
+                boolean single = false;
+                int t = trie.child(DoubleArrayTrie.ROOT, first);
+                for (int k = start; t >= 0; ) {
+                    int id = trie.value(t);
+                    k++;
+                    if (id >= 0) {
+                        double candidate = scores[id] + base;
+                        if (from[k] < 0 || candidate > best[k]) {
+                            best[k] = candidate;
+                            from[k] = start;
+                            node[k] = id;
+                        }
+                        single |= k - start == width;
+                    }
+                    if (k == n) {
+                        break;
+                    }
+                    t = trie.child(t, piece.charAt(k));
                 }
-                int id = trie.value(t);
-                if (id >= 0) {
-                    int end = k + 1;
-                    double candidate = scores[id] + base;
+                if (!single) {
+                    int end = start + width;
+                    double candidate = unkScore + base;
                     if (from[end] < 0 || candidate > best[end]) {
+                        if (model.unkId < 0) {
+                            throw new IllegalStateException("Encountered an unknown token but `unk_id` is missing");
+                        }
                         best[end] = candidate;
                         from[end] = start;
-                        node[end] = id;
+                        node[end] = model.unkId;
                     }
-                    single |= end - start == width;
                 }
+                start += width;
             }
-            if (!single) {
-                int end = start + width;
-                double candidate = unkScore + base;
-                if (from[end] < 0 || candidate > best[end]) {
-                    if (unkId < 0) {
-                        throw new IllegalStateException("Encountered an unknown token but `unk_id` is missing");
-                    }
-                    best[end] = candidate;
-                    from[end] = start;
-                    node[end] = unkId;
-                }
-            }
-            start += width;
         }
-        int[] bounds = new int[8];
-        int count = 0;
-        int runEnd = -1;
-        int runStart = -1;
-        for (int end = n; end > 0; ) {
-            int start = from[end];
-            if (unkId >= 0 && node[end] == unkId) {
-                if (runEnd < 0) {
-                    runEnd = end;
-                }
-                runStart = start;
-            } else {
-                if (runEnd >= 0) {
-                    bounds = add(bounds, count, runStart, runEnd);
-                    count += 2;
-                    runEnd = -1;
-                }
-                bounds = add(bounds, count, start, end);
-                count += 2;
-            }
-            end = start;
-        }
-        if (runEnd >= 0) {
-            bounds = add(bounds, count, runStart, runEnd);
-            count += 2;
-        }
-        return Arrays.copyOf(bounds, count);
-    }
 
-    private static int[] add(int[] bounds, int count, int start, int end) {
-        if (count + 2 > bounds.length) {
-            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        /**
+         * Walks the best path back from {@code n}, fusing consecutive unknown pieces: leaves the end of every
+         * token in {@code ends} (last token first) and returns how many there are. A fused run's last entry in
+         * {@code node} becomes {@link #FUSED_UNKNOWN} and its {@code from} the run's start.
+         */
+        int path(int n, int unkId) {
+            int count = 0;
+            for (int end = n; end > 0; ) {
+                int start = from[end];
+                if (unkId >= 0 && node[end] == unkId) {
+                    int runEnd = end;
+                    while (start > 0 && node[start] == unkId) {
+                        start = from[start];
+                    }
+                    from[runEnd] = start;
+                    node[runEnd] = FUSED_UNKNOWN;
+                    ends[count++] = runEnd;
+                } else {
+                    ends[count++] = end;
+                }
+                end = start;
+            }
+            return count;
         }
-        bounds[count] = start;
-        bounds[count + 1] = end;
-        return bounds;
     }
 
     @Override

@@ -6,21 +6,8 @@ import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.model.WordPiece;
 import dev.tokensmith.core.normalizer.BertNormalizer;
 import dev.tokensmith.core.normalizer.Normalizer;
-        return forPipeline(normalizer, preTokenizer, model, PieceScanners::forPattern);
-    }
-
-    static Optional<SegmentEncoder> forPipeline(
-            Normalizer normalizer,
-            PreTokenizer preTokenizer,
-            Model model,
-            Function<String, Optional<PieceScanner>> scanners) {
-        if (normalizer == null && model instanceof Bpe bpe) {
-            return byteLevel(preTokenizer, bpe, scanners);
-        }
-        if ((normalizer == null || normalizer instanceof BertNormalizer)
-                && preTokenizer instanceof BertPreTokenizer bert
-                && model instanceof WordPiece wordPiece) {
-            return Optional.of(new BertSegmentEncoder((BertNormalizer) normalizer, bert, wordPiece));
+import dev.tokensmith.core.pretokenizer.BertPreTokenizer;
+import dev.tokensmith.core.pretokenizer.ByteLevel;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
 import dev.tokensmith.core.pretokenizer.Sequence;
 import dev.tokensmith.core.pretokenizer.Split;
@@ -40,7 +27,6 @@ public final class SegmentEncoders {
      * model}, or empty when the pipeline has none and must run the general way.
      */
     public static Optional<SegmentEncoder> forPipeline(Normalizer normalizer, PreTokenizer preTokenizer, Model model) {
-<<<<<<< HEAD
         return forPipeline(normalizer, preTokenizer, model, PieceScanners::forPattern);
     }
 
@@ -51,12 +37,11 @@ public final class SegmentEncoders {
             Function<String, Optional<PieceScanner>> scanners) {
         if (normalizer == null && model instanceof Bpe bpe) {
             return byteLevel(preTokenizer, bpe, scanners);
-=======
+        }
         if ((normalizer == null || normalizer instanceof BertNormalizer)
                 && preTokenizer instanceof BertPreTokenizer bert
                 && model instanceof WordPiece wordPiece) {
             return Optional.of(new BertSegmentEncoder((BertNormalizer) normalizer, bert, wordPiece));
->>>>>>> bert
         }
         return Optional.empty();
     }

@@ -33,6 +33,9 @@ class BertSegmentEncoderTest {
     /** Corpus text for bert-base-uncased; {@code -Dtokensmith.bert.bytes=20000000} for a longer run. */
     private static final long CORPUS_BYTES = Long.getLong("tokensmith.bert.bytes", 1_000_000L);
 
+    /** Corpus lines for each normalizer option; {@code -Dtokensmith.bert.optionBytes=1000000} for more. */
+    private static final long OPTION_BYTES = Long.getLong("tokensmith.bert.optionBytes", 50_000L);
+
     private static final WordPiece BERT =
             (WordPiece) ReleasedTokenizers.tokensmith("bert").model();
 
@@ -111,7 +114,7 @@ class BertSegmentEncoderTest {
     void everyNormalizerOptionOnTrickyStrings(BertNormalizer n) {
         List<LabeledText> texts = new ArrayList<>(tricky(8_000, n == null ? 1 : n.hashCode()));
         texts.addAll(AdversarialText.small());
-        texts.addAll(ParityCorpus.open().lines(50_000));
+        texts.addAll(ParityCorpus.open().lines(OPTION_BYTES));
         assertSame(general(n, BERT), fast(n, BERT), texts);
     }
 

@@ -126,21 +126,10 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     b[n++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[n++] = (byte) (0xC0 | (c >> 6));
-                    b[n++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, text.charAt(++i));
-                    b[n++] = (byte) (0xF0 | (cp >> 18));
-                    b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (cp & 0x3F));
                 } else {
-                    // A lone surrogate has no UTF-8; the tokenizer replaced them with U+FFFD, as this does.
-                    char v = Character.isSurrogate(c) ? '\uFFFD' : c;
-                    b[n++] = (byte) (0xE0 | (v >> 12));
-                    b[n++] = (byte) (0x80 | ((v >> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (v & 0x3F));
+                    int units = units(text, i, to);
+                    n += utf8Single(text, i, i + units, b, n);
+                    i += units - 1;
                 }
             }
             return n;
@@ -153,10 +142,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             int[] us = unitStart;
             int[] ue = unitEnd;
             for (int i = from; i < to; ) {
-                char c = text.charAt(i);
-                int units = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))
-                        ? 2
-                        : 1;
+                int units = units(text, i, to);
                 int written = utf8Single(text, i, i + units, bytes, n);
                 for (int k = n; k < n + written; k++) {
                     us[k] = i;
@@ -166,6 +152,15 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 i += units;
             }
             return n;
+        }
+
+        /** 2 where a surrogate pair starts at {@code i}, else 1 (a lone surrogate stands for U+FFFD). */
+        private static int units(String text, int i, int to) {
+            return Character.isHighSurrogate(text.charAt(i))
+                            && i + 1 < to
+                            && Character.isLowSurrogate(text.charAt(i + 1))
+                    ? 2
+                    : 1;
         }
 
         private static int utf8Single(String text, int from, int to, byte[] b, int at) {

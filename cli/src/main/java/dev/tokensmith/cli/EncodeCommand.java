@@ -49,8 +49,18 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--add-special-tokens", description = "Let the post-processor add special tokens (BOS, CLS...).")
     boolean addSpecialTokens;
 
+    @Option(
+            names = "--stream",
+            description = "Encode the input as it is read, printing ids as they come: memory stays bounded on"
+                    + " inputs of any size (the result equals encoding the whole). Only with --format ids or count;"
+                    + " an invalid byte stops the output where it is found.")
+    boolean stream;
+
     @Override
     public Integer call() {
+        if (stream) {
+            return callStreaming();
+        }
         // The input is read first: it is cheap to check, and a tokenizer can take a second to load.
         String text = input.readText(root.environment().stdin());
         Tokenizer t = tokenizer.loadForWholeTexts();
@@ -75,6 +85,37 @@ final class EncodeCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        return 0;
+    }
+
+    private Integer callStreaming() {
+        if (lines || addSpecialTokens || (format != OutputFormat.ids && format != OutputFormat.count)) {
+            throw new BadInputException(
+                    "--stream prints ids or a count of the whole input: it takes neither --lines, --add-special-tokens"
+                            + " nor --format " + format);
+        }
+        PrintWriter out = root.out();
+        try (java.io.Reader in = input.openReader(root.environment().stdin())) {
+            Tokenizer t = tokenizer.loadForWholeTexts();
+            boolean printIds = format == OutputFormat.ids;
+            long[] written = {0};
+            long total = t.encodeStream(in, id -> {
+                if (printIds) {
+                    if (written[0]++ > 0) {
+                        out.print(' ');
+                    }
+                    out.print(id);
+                }
+            });
+            if (!printIds) {
+                out.print(total);
+            }
+            out.print('\n');
+        } catch (java.io.IOException e) {
+            throw new BadInputException(input.sourceName() + ": cannot read: " + e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
         return 0;
     }
 }

@@ -21,6 +21,25 @@ final class InputOption {
         return Utf8Text.decode(readBytes(stdin), sourceName());
     }
 
+    /** The input as a strictly decoding UTF-8 reader, for inputs too large to hold (the caller closes it). */
+    java.io.Reader openReader(InputStream stdin) {
+        if (fromStdin()) {
+            return new Utf8Reader(stdin, sourceName());
+        }
+        try {
+            if (Files.isDirectory(input)) {
+                throw new BadInputException(input + ": is a directory, not an input file");
+            }
+            return new Utf8Reader(Files.newInputStream(input), sourceName());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(input + ": no such input file", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(input + ": permission denied", e);
+        } catch (IOException e) {
+            throw new BadInputException(sourceName() + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** How errors name the input. */
     String sourceName() {
         return fromStdin() ? "<stdin>" : input.toString();

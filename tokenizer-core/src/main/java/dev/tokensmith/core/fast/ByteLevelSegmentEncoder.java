@@ -57,7 +57,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         for (int p = from; p < to; ) {
             int e = scanner.pieceEnd(text, p, to);
             int len = s.utf8(text, p, e);
-            total += s.encode(bpe, len);
+            total += s.count(bpe, len);
             p = e;
         }
         return total;
@@ -91,6 +91,19 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
         final PieceCache cache = new PieceCache();
+
+        /** The number of tokens of the piece in {@link #bytes}. */
+        int count(ByteLevelBpe bpe, int len) {
+            if (len > PieceCache.MAX_BYTES) {
+                return bpe.count(bytes, len, ids, ends, ranks);
+            }
+            int n = cache.find(bytes, len);
+            if (n < 0) {
+                n = bpe.encode(bytes, len, ids, ends, ranks);
+                cache.put(len, ids, ends, n);
+            }
+            return n;
+        }
 
         /** The tokens of the piece in {@link #bytes}, into {@link #ids} and {@link #ends}. */
         int encode(ByteLevelBpe bpe, int len) {

@@ -9,16 +9,19 @@ import java.nio.ByteOrder;
  * thousand short pieces, and remembering their tokens in a table that stays in the fastest caches skips both the
  * vocabulary lookup (a cache miss in a table of megabytes) and the merging (several more). Direct-mapped: a new
  * piece replaces whatever shared its slot.
+ *
+ * <p>A slot is four longs, so that a lookup touches one cache line: the piece's two 8-byte words (zero-padded),
+ * then {@code len (5 bits) | count (3) | the tokens' byte ends (4 x 5) | first id (32)}, then the other three ids
+ * (21 bits each). Pieces whose tokens do not fit (more than four, or ids of 2^21 and above) are not remembered.
  */
 final class PieceCache {
     static final int MAX_BYTES = 16;
-    static final int MAX_TOKENS = 4;
+    private static final int MAX_TOKENS = 4;
+    private static final int MAX_PACKED_ID = (1 << 21) - 1;
     private static final int SLOTS = 16384;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final long[] keys = new long[2 * SLOTS]; // first and second eight bytes, zero-padded
-    private final int[] lengths = new int[SLOTS]; // byte length << 8 | token count; 0 = empty
-    private final int[] tokens = new int[2 * MAX_TOKENS * SLOTS]; // ids, then byte ends
+    private final long[] table = new long[4 * SLOTS];
 
     private long w0;
     private long w1;
@@ -26,10 +29,27 @@ final class PieceCache {
 
     /**
      * Looks the piece {@code bytes[0, len)} up (len at most {@link #MAX_BYTES}; {@code bytes} extends at least
-     * 16 bytes). Returns its token count with ids and ends copied out, or -1 after remembering where a result
+     * 16 bytes). Returns its token count with ids and byte ends copied out, or -1 after remembering where a result
      * for it would go ({@link #put}).
      */
     int get(byte[] bytes, int len, int[] ids, int[] ends) {
+        int n = find(bytes, len);
+        if (n > 0) {
+            int at = 4 * slot;
+            long info = table[at + 2];
+            long rest = table[at + 3];
+            ids[0] = (int) info;
+            ends[0] = (int) (info >>> 32) & 31;
+            for (int k = 1; k < n; k++) {
+                ids[k] = (int) (rest >>> (21 * (k - 1))) & MAX_PACKED_ID;
+                ends[k] = (int) (info >>> (32 + 5 * k)) & 31;
+            }
+        }
+        return n;
+    }
+
+    /** The token count of the piece if it is remembered, else -1 (as {@link #get}, without copying). */
+    int find(byte[] bytes, int len) {
         long a = (long) LONGS.get(bytes, 0);
         long b = (long) LONGS.get(bytes, 8);
         if (len < 8) {
@@ -43,28 +63,35 @@ final class PieceCache {
         w0 = a;
         w1 = b;
         slot = s;
-        int meta = lengths[s];
-        if ((meta >>> 8) != len || keys[2 * s] != a || keys[2 * s + 1] != b) {
+        int at = 4 * s;
+        long info = table[at + 2];
+        // info is 0 for an empty slot, whose length field (0) matches no piece.
+        if ((int) (info >>> 60) != (len & 15) || (int) (info >>> 57 & 7) == 0 || table[at] != a || table[at + 1] != b) {
             return -1;
         }
-        int n = meta & 0xFF;
-        int at = 2 * MAX_TOKENS * s;
-        System.arraycopy(tokens, at, ids, 0, n);
-        System.arraycopy(tokens, at + MAX_TOKENS, ends, 0, n);
-        return n;
+        return (int) (info >>> 57) & 7;
     }
 
-    /** Remembers the tokens of the piece last passed to {@link #get}, when they fit. */
+    /** Remembers the tokens of the piece last passed to {@link #find} or {@link #get}, when they fit. */
     void put(int len, int[] ids, int[] ends, int n) {
-        if (n > MAX_TOKENS) {
+        if (n < 1 || n > MAX_TOKENS) {
             return;
         }
-        int s = slot;
-        keys[2 * s] = w0;
-        keys[2 * s + 1] = w1;
-        lengths[s] = (len << 8) | n;
-        int at = 2 * MAX_TOKENS * s;
-        System.arraycopy(ids, 0, tokens, at, n);
-        System.arraycopy(ends, 0, tokens, at + MAX_TOKENS, n);
+        long info = ((long) (len & 15) << 60) | ((long) n << 57) | (ids[0] & 0xFFFFFFFFL);
+        long rest = 0;
+        for (int k = 0; k < n; k++) {
+            if (ends[k] > 31 || (k > 0 && (ids[k] < 0 || ids[k] > MAX_PACKED_ID))) {
+                return;
+            }
+            info |= (long) ends[k] << (32 + 5 * k);
+            if (k > 0) {
+                rest |= (long) ids[k] << (21 * (k - 1));
+            }
+        }
+        int at = 4 * slot;
+        table[at] = w0;
+        table[at + 1] = w1;
+        table[at + 2] = info;
+        table[at + 3] = rest;
     }
 }

@@ -43,11 +43,13 @@ public final class ByteLevelBpe {
     private final int maxKeyBytes;
     private final int[] bytePairRanks = new int[1 << 16]; // initial pairs skip the hash map
     private final ThreadLocal<RankRounds> rounds;
+    private final PairRanks packedRanks; // null when ids or ranks are too large to pack
 
     private ByteLevelBpe(
             Vocabulary vocab, LongIntMap ranks, int[] newIds, int[] mergeLeft, int[] mergeRight, boolean ignoreMerges) {
         this.ranks = ranks;
         this.newIds = newIds;
+        this.packedRanks = PairRanks.of(mergeLeft, mergeRight, newIds);
         this.rounds = ThreadLocal.withInitial(() -> new RankRounds(ranks, newIds, mergeLeft, mergeRight));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
@@ -242,7 +244,9 @@ public final class ByteLevelBpe {
     }
 
     private int rank(int left, int right) {
-        return ranks.get(Bpe.pairKey(left, right), NO_RANK);
+        return packedRanks != null
+                ? packedRanks.get(left, right, NO_RANK)
+                : ranks.get(Bpe.pairKey(left, right), NO_RANK);
     }
 
     private int scanMerge(byte[] bytes, int len, int[] ids, int[] ends, int[] r) {

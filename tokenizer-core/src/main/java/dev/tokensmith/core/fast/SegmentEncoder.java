@@ -17,7 +17,8 @@ public interface SegmentEncoder {
 
     /** Appends only the ids of {@code text[from, to)}: what {@link #encode} gives, without offsets. */
     default void encodeIds(String text, int from, int to, IntList out) {
-        TokenSink sink = new TokenSink();
+        TokenSink sink = TokenSink.scratch();
+        sink.clear();
         encode(text, from, to, sink);
         for (int i = 0; i < sink.size(); i++) {
             out.add(sink.idAt(i));

@@ -8,12 +8,19 @@ import java.util.Arrays;
  * counts the pre-tokenizer's pieces and the added tokens of one sequence.
  */
 public final class TokenSink {
+    private static final ThreadLocal<TokenSink> SCRATCH = ThreadLocal.withInitial(TokenSink::new);
+
     private int[] ids = new int[64];
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int[] words = new int[64];
     private int size;
     private int word;
+
+    /** This thread's spare sink, for encoders that need one briefly (not reentrant). */
+    static TokenSink scratch() {
+        return SCRATCH.get();
+    }
 
     /** Empties the sink and restarts word numbering. */
     public void clear() {

@@ -49,6 +49,23 @@ class FastPathTokenizerTest {
         }
     }
 
+    @Test
+    void bertIdsAndCountsAreTheGeneralPipelines() {
+        Tokenizer fast = ReleasedTokenizers.tokensmith("bert").withoutTruncationOrPadding();
+        Tokenizer general = fast.generalPathOnly();
+        assertThat(fast.hasFastPath()).isTrue();
+        for (LabeledText t : AdversarialText.small()) {
+            String text = "[CLS] " + t.text() + " [SEP]" + t.text();
+            assertThat(fast.encodeIds(text, false))
+                    .as(t.label())
+                    .isEqualTo(general.encode(text, false).ids());
+            assertThat(fast.encodeIds(text, true))
+                    .as(t.label())
+                    .isEqualTo(general.encode(text, true).ids());
+            assertThat(fast.countTokens(text)).as(t.label()).isEqualTo(general.countTokens(text));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "cl100k_base", "o200k_base", "r50k_base", "bert"})
     void streamingEqualsEncodingTheWhole(String name) throws IOException {

@@ -34,6 +34,7 @@ final class RankRounds {
     private int rankHeapSize;
     private int[] batch = new int[64];
     private int lowestAdded; // lowest rank queued since the last merge
+    private int probe; // where mergesLaterInBatch stopped in the current batch
     private final long[] cacheKeys = new long[4096];
     private final int[] cacheRanks = new int[4096];
 
@@ -76,6 +77,7 @@ final class RankRounds {
             if (!ascending(size)) {
                 Arrays.sort(batch, 0, size);
             }
+            probe = 0;
             int newId = newIds[rank];
             int left = mergeLeft[rank];
             int rightId = mergeRight[rank];
@@ -143,10 +145,12 @@ final class RankRounds {
 
     /** Whether {@code pos} is queued further on in the batch and its pair is still the batch's. */
     private boolean mergesLaterInBatch(int pos, int k, int size, int left, int right) {
-        int j = k + 1;
+        // Positions asked about grow through a batch, so the search resumes where the last one stopped.
+        int j = Math.max(k + 1, probe);
         while (j < size && batch[j] < pos) {
             j++;
         }
+        probe = j;
         return j < size && batch[j] == pos && ids[pos] == left && next[pos] >= 0 && ids[next[pos]] == right;
     }
 

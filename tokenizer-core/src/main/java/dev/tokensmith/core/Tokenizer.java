@@ -111,6 +111,11 @@ public final class Tokenizer {
             return encode(text, addSpecialTokens).ids();
         }
         // Post-processors only add special tokens; with none to add, the ids are the sequence's own.
+        return sequenceIds(text);
+    }
+
+    /** The ids of one sequence through the fast path, before post-processing, truncation and padding. */
+    private int[] sequenceIds(String text) {
         text = replaceLoneSurrogates(text);
         FastScratch s = fastScratch.get();
         IntList seg = s.segments;
@@ -158,14 +163,13 @@ public final class Tokenizer {
     public long encodeStream(java.io.Reader in, java.util.function.IntConsumer sink) throws java.io.IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sink, "sink");
-        Tokenizer whole = withoutTruncationOrPadding();
         if (fast == null || !added.allowsCutsAtSpaces()) {
             StringBuilder all = new StringBuilder();
             char[] buf = new char[1 << 16];
             for (int r; (r = in.read(buf)) >= 0; ) {
                 all.append(buf, 0, r);
             }
-            return emit(whole.encodeIds(all.toString(), false), sink);
+            return emit(withoutTruncationOrPadding().encodeIds(all.toString(), false), sink);
         }
         char[] buf = new char[STREAM_CHUNK];
         StringBuilder pending = new StringBuilder();
@@ -175,7 +179,7 @@ public final class Tokenizer {
             int r = in.read(buf);
             if (r < 0) {
                 if (!pending.isEmpty()) {
-                    total += emit(whole.encodeIds(pending.toString(), false), sink);
+                    total += emit(sequenceIds(pending.toString()), sink);
                 }
                 return total;
             }
@@ -189,7 +193,7 @@ public final class Tokenizer {
                 scanned = text.length();
                 continue;
             }
-            total += emit(whole.encodeIds(text.substring(0, cut), false), sink);
+            total += emit(sequenceIds(text.substring(0, cut)), sink);
             pending.delete(0, cut);
             scanned = 0;
         }

@@ -23,21 +23,7 @@ final class InputOption {
 
     /** The input as a strictly decoding UTF-8 reader, for inputs too large to hold (the caller closes it). */
     java.io.Reader openReader(InputStream stdin) {
-        if (fromStdin()) {
-            return new Utf8Reader(stdin, sourceName());
-        }
-        try {
-            if (Files.isDirectory(input)) {
-                throw new BadInputException(input + ": is a directory, not an input file");
-            }
-            return new Utf8Reader(Files.newInputStream(input), sourceName());
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(input + ": no such input file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(input + ": permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException(sourceName() + ": cannot read: " + e.getMessage(), e);
-        }
+        return new Utf8Reader(openStream(stdin), sourceName());
     }
 
     /** How errors name the input. */
@@ -49,21 +35,44 @@ final class InputOption {
         return input == null || input.toString().equals("-");
     }
 
-    private byte[] readBytes(InputStream stdin) {
-        try {
-            if (fromStdin()) {
-                return stdin.readAllBytes();
-            }
-            if (Files.isDirectory(input)) {
-                throw new BadInputException(input + ": is a directory, not an input file");
-            }
-            return Files.readAllBytes(input);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(input + ": no such input file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(input + ": permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException(sourceName() + ": cannot read: " + e.getMessage(), e);
+    private InputStream openStream(InputStream stdin) {
+        if (fromStdin()) {
+            return stdin;
         }
+        if (Files.isDirectory(input)) {
+            throw new BadInputException(input + ": is a directory, not an input file");
+        }
+        try {
+            return Files.newInputStream(input);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private byte[] readBytes(InputStream stdin) {
+        InputStream in = openStream(stdin);
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw unreadable(e);
+        } finally {
+            if (in != stdin) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // everything was read; a failing close changes nothing
+                }
+            }
+        }
+    }
+
+    private BadInputException unreadable(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new BadInputException(input + ": no such input file", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new BadInputException(input + ": permission denied", e);
+        }
+        return new BadInputException(sourceName() + ": cannot read: " + e.getMessage(), e);
     }
 }

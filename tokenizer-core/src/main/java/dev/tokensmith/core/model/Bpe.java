@@ -1,5 +1,6 @@
 package dev.tokensmith.core.model;
 
+import dev.tokensmith.core.text.LongIntMap;
 import dev.tokensmith.core.text.Token;
 import dev.tokensmith.core.text.Utf8;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.tokensmith.core.model;
 
 import dev.tokensmith.core.text.ByteLevelAlphabet;
+import dev.tokensmith.core.text.LongIntMap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

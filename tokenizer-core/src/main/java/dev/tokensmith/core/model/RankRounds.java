@@ -1,5 +1,6 @@
 package dev.tokensmith.core.model;
 
+import dev.tokensmith.core.text.LongIntMap;
 import java.util.Arrays;
 
 /**

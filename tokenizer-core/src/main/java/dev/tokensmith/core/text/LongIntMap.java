@@ -1,13 +1,13 @@
-package dev.tokensmith.core.model;
+package dev.tokensmith.core.text;
 
 import java.util.Arrays;
 
 /**
  * An open-addressing hash map from non-negative {@code long} keys to {@code int} values: merge pairs, trie
- * edges and code points are looked up on the hot paths without boxing. Filled once while a model is built,
- * then only read (safe to share once published through a final field).
+ * edges and code points are looked up on the hot paths without boxing. Not thread-safe; models fill one
+ * while they are built and only read it afterwards (safe to share once published through a final field).
  */
-final class LongIntMap {
+public final class LongIntMap {
     private static final long EMPTY = -1L;
 
     private long[] keys;
@@ -15,7 +15,7 @@ final class LongIntMap {
     private int size;
     private int mask;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         allocate(capacity);
     }
@@ -33,7 +33,7 @@ final class LongIntMap {
     }
 
     /** The value of {@code key}, or {@code missing}. */
-    int get(long key, int missing) {
+    public int get(long key, int missing) {
         for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
@@ -46,7 +46,7 @@ final class LongIntMap {
     }
 
     /** Sets {@code key} to {@code value}; returns the previous value, or {@code missing}. */
-    int put(long key, int value, int missing) {
+    public int put(long key, int value, int missing) {
         if (key < 0) {
             throw new IllegalArgumentException("negative key " + key);
         }
@@ -68,8 +68,14 @@ final class LongIntMap {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
+    }
+
+    /** Removes every key, keeping the capacity. */
+    public void clear() {
+        Arrays.fill(keys, EMPTY);
+        size = 0;
     }
 
     private void grow() {

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A trained tokenizer is a real tokenizer.json: HF tokenizers (through DJL) loads the file we write and encodes
- * held-out text to the same ids, offsets and decoded text as Tokensmith does, special tokens included.
+ * held-out text to the same ids, offsets and decoded text as Tokensmith does, special tokens and the padding
+ * tokens included.
  */
 class TrainedTokenizerHfLoadTest {
     private static List<String> training;
@@ -40,7 +41,9 @@ class TrainedTokenizerHfLoadTest {
                 heldOut.add(new LabeledText("held-out", doc));
             }
         }
-        heldOut.add(new LabeledText("specials", "<|endoftext|>x<|begin_of_text|> <|start|>  <|pad|>\n\n"));
+        heldOut.add(new LabeledText(
+                "specials",
+                "<|endoftext|>x<|begin_of_text|> <|start|>  <|pad|>\n\n<|reserved_special_token_3|>a     b\n\n\n\nc"));
         assertThat(heldOut).hasSizeGreaterThan(20);
     }
 
@@ -58,10 +61,14 @@ class TrainedTokenizerHfLoadTest {
         PreTokenCounts counts = PreTokens.of(template).count(training);
         BpeTrainingResult result = template.trainer().vocabSize(1500).build().train(counts);
         Path file = dir.resolve("tokenizer.json");
-        TokenizerJson.write(template.tokenizer(result), file);
+        VocabPadding padding = template == TrainingTemplate.CHAR_LEVEL
+                ? VocabPadding.toPowerOfTwo(VocabPadding.Filler.WHITESPACE)
+                : VocabPadding.toMultipleOf(128, VocabPadding.Filler.RESERVED);
+        TokenizerJson.write(padding.apply(template.tokenizer(result)), file);
 
         Tokenizer ours = Tokenizers.fromFile(file).withoutTruncationOrPadding();
-        assertThat(ours.vocabSize(true)).isEqualTo(result.vocab().size());
+        assertThat(ours.vocabSize(true))
+                .isEqualTo(padding.targetSize(result.vocab().size()));
         try (DjlReference hf = DjlReference.load(template.id(), file)) {
             for (boolean addSpecial : new boolean[] {false, true}) {
                 DifferentialResult r = new DifferentialCheck(

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One training run, in HF's steps: special tokens, the alphabet, words as characters, pair counts, then
@@ -29,6 +33,12 @@ final class BpeMergeLoop {
     private long[] pairCounts = new long[1 << 16];
     private int pairCount;
 
+    /** Below this many words a merge step runs on the calling thread alone. */
+    private static final int PARALLEL_MIN_WORDS = 2048;
+
+    private ExecutorService workers;
+    private PairChanges[] threadChanges;
+
     BpeMergeLoop(BpeTrainer config, PreTokenCounts counts, TrainingProgress progress) {
         this.config = config;
         this.counts = counts;
@@ -36,6 +46,27 @@ final class BpeMergeLoop {
     }
 
     BpeTrainingResult run() {
+        int threads = config.threads();
+        if (threads <= 1) {
+            return train();
+        }
+        workers = Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "bpe-merge");
+            t.setDaemon(true);
+            return t;
+        });
+        threadChanges = new PairChanges[threads];
+        for (int i = 0; i < threads; i++) {
+            threadChanges[i] = new PairChanges();
+        }
+        try {
+            return train();
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private BpeTrainingResult train() {
         for (String special : config.specialTokens()) {
             addToken(special, special.codePointCount(0, special.length()));
         }
@@ -207,10 +238,7 @@ final class BpeMergeLoop {
             }
             int merged = addToken(idToToken.get(left) + partB, charLength[left] + charLength[right]);
             merges.add(new long[] {pair, merged});
-            int[] lengths = charLength;
-            for (int i = 0; i < where.size(); i++) {
-                words.merge(where.get(i), left, right, merged, lengths, maxLength, changes);
-            }
+            mergeWords(where, left, right, merged, maxLength, changes);
             for (int i = 0; i < changes.size(); i++) {
                 int slot = pairSlot(changes.pair(i)); // may grow pairCounts: look the array up after
                 pairCounts[slot] += changes.delta(i);
@@ -228,6 +256,46 @@ final class BpeMergeLoop {
             progress.advance(1);
         }
         return merges;
+    }
+
+    /** Merges the pair in every listed word, in parallel when there are many (the words are distinct). */
+    private void mergeWords(IntList where, int left, int right, int merged, int maxLength, PairChanges changes) {
+        int[] lengths = charLength;
+        int n = where.size();
+        if (workers == null || n < PARALLEL_MIN_WORDS) {
+            for (int i = 0; i < n; i++) {
+                words.merge(where.get(i), left, right, merged, lengths, maxLength, changes);
+            }
+            return;
+        }
+        int chunks = threadChanges.length;
+        List<Future<?>> pending = new ArrayList<>(chunks - 1);
+        for (int c = 1; c < chunks; c++) {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            PairChanges local = threadChanges[c];
+            pending.add(workers.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    words.merge(where.get(i), left, right, merged, lengths, maxLength, local);
+                }
+            }));
+        }
+        int firstEnd = n / chunks;
+        for (int i = 0; i < firstEnd; i++) {
+            words.merge(where.get(i), left, right, merged, lengths, maxLength, changes);
+        }
+        for (int c = 1; c < chunks; c++) {
+            try {
+                pending.get(c - 1).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("merging failed: " + e.getCause(), e.getCause());
+            }
+            changes.absorb(threadChanges[c]);
+            threadChanges[c].clear();
+        }
     }
 
     private BpeTrainingResult result(List<long[]> merges, int alphabetSize) {

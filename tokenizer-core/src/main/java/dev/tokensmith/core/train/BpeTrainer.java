@@ -32,6 +32,7 @@ public final class BpeTrainer {
     private final Integer maxTokenLength;
     private final String continuingSubwordPrefix;
     private final String endOfWordSuffix;
+    private final int threads;
 
     private BpeTrainer(Builder b) {
         this.vocabSize = b.vocabSize;
@@ -42,6 +43,7 @@ public final class BpeTrainer {
         this.maxTokenLength = b.maxTokenLength;
         this.continuingSubwordPrefix = b.continuingSubwordPrefix;
         this.endOfWordSuffix = b.endOfWordSuffix;
+        this.threads = b.threads;
     }
 
     public static Builder builder() {
@@ -95,12 +97,17 @@ public final class BpeTrainer {
         return endOfWordSuffix;
     }
 
+    /** Threads that merge words in parallel (the result does not depend on it). */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public String toString() {
         return "BpeTrainer[vocabSize=" + vocabSize + ", minFrequency=" + minFrequency + ", specialTokens="
                 + specialTokens + ", initialAlphabet=" + initialAlphabet.size() + " chars, limitAlphabet="
                 + limitAlphabet + ", maxTokenLength=" + maxTokenLength + ", continuingSubwordPrefix="
-                + continuingSubwordPrefix + ", endOfWordSuffix=" + endOfWordSuffix + "]";
+                + continuingSubwordPrefix + ", endOfWordSuffix=" + endOfWordSuffix + ", threads=" + threads + "]";
     }
 
     /** Settings, with HF's defaults: vocabulary 30,000, no minimum frequency, no limits. */
@@ -113,8 +120,18 @@ public final class BpeTrainer {
         private Integer maxTokenLength;
         private String continuingSubwordPrefix;
         private String endOfWordSuffix;
+        private int threads = 1;
 
         private Builder() {}
+
+        /** Threads for the merge steps that touch many words; 1 (the default) merges on the caller. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
 
         /** The target size, special tokens and alphabet included. */
         public Builder vocabSize(int vocabSize) {

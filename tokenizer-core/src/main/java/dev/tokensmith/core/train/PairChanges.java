@@ -28,8 +28,7 @@ final class PairChanges {
         return (int) key;
     }
 
-    void add(int left, int right, long delta, int word) {
-        long key = key(left, right);
+    private int slotOf(long key) {
         int slot = slots.get(key, -1);
         if (slot < 0) {
             slot = size++;
@@ -43,6 +42,11 @@ final class PairChanges {
             deltas[slot] = 0;
             formedIn[slot] = null;
         }
+        return slot;
+    }
+
+    void add(int left, int right, long delta, int word) {
+        int slot = slotOf(key(left, right));
         deltas[slot] += delta;
         if (delta > 0) {
             IntList words = formedIn[slot];
@@ -51,6 +55,25 @@ final class PairChanges {
             }
             if (words.isEmpty() || words.get(words.size() - 1) != word) {
                 words.add(word);
+            }
+        }
+    }
+
+    /** Adds what another thread recorded over a disjoint set of words. */
+    void absorb(PairChanges other) {
+        for (int i = 0; i < other.size; i++) {
+            long key = other.pairs[i];
+            int slot = slotOf(key);
+            deltas[slot] += other.deltas[i];
+            IntList words = other.formedIn[i];
+            if (words != null) {
+                IntList mine = formedIn[slot];
+                if (mine == null) {
+                    mine = formedIn[slot] = new IntList(words.size());
+                }
+                for (int j = 0; j < words.size(); j++) {
+                    mine.add(words.get(j));
+                }
             }
         }
     }

@@ -240,11 +240,15 @@ public abstract class MathBackendConformanceTest {
     }
 
     private static void assertTopK(TopK top, FloatMatrix queries, FloatMatrix keys, int k, Similarity similarity) {
+        float[][] keyRows = new float[keys.rows()][];
+        for (int j = 0; j < keyRows.length; j++) {
+            keyRows[j] = keys.row(j);
+        }
         for (int q = 0; q < queries.rows(); q++) {
             float[] query = queries.row(q);
             List<double[]> exact = new ArrayList<>();
             for (int j = 0; j < keys.rows(); j++) {
-                float[] key = keys.row(j);
+                float[] key = keyRows[j];
                 double s = ReferenceMath.dot(query, key);
                 double scale = 0;
                 for (int p = 0; p < key.length; p++) {
@@ -257,6 +261,7 @@ public abstract class MathBackendConformanceTest {
                 }
                 exact.add(new double[] {s, j, scale});
             }
+            double[] byIndex = exact.stream().mapToDouble(x -> x[0]).toArray();
             exact.sort(Comparator.<double[]>comparingDouble(x -> -x[0]).thenComparingDouble(x -> x[1]));
             for (int r = 0; r < k; r++) {
                 double tolerance = 1e-5 * exact.get(r)[2] + 1e-6;
@@ -266,13 +271,9 @@ public abstract class MathBackendConformanceTest {
                         .isCloseTo(exact.get(r)[0], within(tolerance));
                 assertThat((double) top.score(q, r))
                         .as("score of key %d", index)
-                        .isCloseTo(scoreOf(exact, index), within(tolerance));
+                        .isCloseTo(byIndex[index], within(tolerance));
             }
         }
-    }
-
-    private static double scoreOf(List<double[]> exact, int index) {
-        return exact.stream().filter(x -> x[1] == index).findFirst().orElseThrow()[0];
     }
 
     // ---------------------------------------------------------------- norms

@@ -6,29 +6,27 @@ public final class ReferenceMath {
 
     /** {@code A·op(B)} in double. */
     public static double[][] product(GemmForm form, FloatMatrix a, FloatMatrix b) {
-        int n = form == GemmForm.A_BT ? b.rows() : b.cols();
-        double[][] c = new double[a.rows()][n];
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < a.cols(); p++) {
-                    s += (double) a.get(i, p) * (form == GemmForm.A_BT ? b.get(j, p) : b.get(p, j));
-                }
-                c[i][j] = s;
-            }
-        }
-        return c;
+        return products(form, a, b, false);
     }
 
     /** {@code Σ_p |A[i][p]·op(B)[p][j]|}: the scale a float32 dot product's rounding error is relative to. */
     public static double[][] absProduct(GemmForm form, FloatMatrix a, FloatMatrix b) {
+        return products(form, a, b, true);
+    }
+
+    private static double[][] products(GemmForm form, FloatMatrix a, FloatMatrix b, boolean absolute) {
+        int m = a.rows();
+        int depth = a.cols();
         int n = form == GemmForm.A_BT ? b.rows() : b.cols();
-        double[][] c = new double[a.rows()][n];
-        for (int i = 0; i < a.rows(); i++) {
+        float[] x = a.toArray();
+        float[] y = b.toArray();
+        double[][] c = new double[m][n];
+        for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
-                for (int p = 0; p < a.cols(); p++) {
-                    s += Math.abs((double) a.get(i, p) * (form == GemmForm.A_BT ? b.get(j, p) : b.get(p, j)));
+                for (int p = 0; p < depth; p++) {
+                    double term = (double) x[i * depth + p] * (form == GemmForm.A_BT ? y[j * depth + p] : y[p * n + j]);
+                    s += absolute ? Math.abs(term) : term;
                 }
                 c[i][j] = s;
             }

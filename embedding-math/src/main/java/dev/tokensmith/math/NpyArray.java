@@ -6,18 +6,35 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A NumPy {@code .npy} file (version 1 or 2, C order, little-endian {@code f4}, {@code f8}, {@code i4} or
- * {@code i8}) read from the class path, with its values widened to double.
+ * A small NumPy {@code .npy} array (version 1 or 2, C order, little-endian {@code f4}, {@code f8}, {@code i4}
+ * or {@code i8}) with its values widened to double: how fixtures and side-by-side harnesses exchange data
+ * with numpy. Not for big tables (the values are held as doubles).
+ *
+ * <pre>{@code
+ * FloatMatrix d = NpyArray.load(Path.of("dictionary.npy")).toMatrix();
+ * }</pre>
  */
 public record NpyArray(String name, int[] shape, double[] values) {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|]?)([fi])([48])'");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
+    /** Reads a file; a malformed one fails naming it. */
+    public static NpyArray load(Path file) {
+        try {
+            return parse(file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a class-path resource (an absolute resource name). */
     public static NpyArray load(String resource) {
         try (InputStream in = NpyArray.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -29,7 +46,7 @@ public record NpyArray(String name, int[] shape, double[] values) {
         }
     }
 
-    static NpyArray parse(String name, byte[] bytes) {
+    public static NpyArray parse(String name, byte[] bytes) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[2] != 'U') {
             throw new IllegalArgumentException(name + ": not a .npy file");
@@ -52,6 +69,10 @@ public record NpyArray(String name, int[] shape, double[] values) {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (bytes.length < headerStart + headerLength + (long) count * Integer.parseInt(d.group(3))) {
+            throw new IllegalArgumentException(
+                    name + ": truncated (" + bytes.length + " bytes for shape " + Arrays.toString(shape) + ")");
+        }
         double[] values = new double[count];
         int at = headerStart + headerLength;
         boolean floating = d.group(2).equals("f");

@@ -25,8 +25,10 @@ import java.util.Set;
  *
  * <p>The token embedding table can be overridden without writing a new model ({@link
  * Builder#overrideInitializer}): ONNX Runtime uses the given tensor in place of the initializer of that name.
- * The override must keep the initializer's shape and type (ONNX Runtime checks this); for another vocabulary
- * size or a quantized table, write a new model with {@link OnnxRewriter}.
+ * The override must keep the initializer's element type (float32 here), so a quantized table (e5's uint8
+ * one) needs a new model from {@link OnnxRewriter}. ONNX Runtime 1.29 accepted MiniLM's table overridden with
+ * more rows than the original (its Gather reads the initializer with no shape constraint); {@link
+ * OnnxRewriter} handles any row count too.
  *
  * <pre>{@code
  * try (SentenceEncoder enc = SentenceEncoder.builder(Path.of("all-minilm-l6-v2.onnx"))

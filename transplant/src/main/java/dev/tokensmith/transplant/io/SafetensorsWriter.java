@@ -1,0 +1,142 @@
+package dev.tokensmith.transplant.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensmith.core.format.Json;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one {@code .safetensors} file atomically (a temp file beside the target, then a move), so a failed
+ * write never leaves a partial file.
+ *
+ * <p>Tensors are laid out by element size (largest first), then by name, and the header is padded with spaces
+ * to a multiple of 8 bytes, so every tensor's data is aligned to its element size, as the reference writer
+ * does.
+ *
+ * <pre>{@code
+ * SafetensorsWriter.write(Path.of("out.safetensors"),
+ *         List.of(TensorData.of("emb", DType.F16, matrix)), Map.of("format", "pt"));
+ * }</pre>
+ */
+public final class SafetensorsWriter {
+    /** Elements encoded per chunk when converting float32 values. */
+    private static final int CHUNK_ELEMENTS = 1 << 18;
+
+    private SafetensorsWriter() {}
+
+    public static void write(Path file, List<TensorData> tensors, Map<String, String> metadata) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            writeTo(tmp, tensors, metadata);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The order tensors are laid out in: larger elements first (alignment), then by name. */
+    static List<TensorData> layoutOrder(List<TensorData> tensors) {
+        List<TensorData> sorted = new ArrayList<>(tensors);
+        sorted.sort(Comparator.comparingInt((TensorData t) -> -t.dtype().size()).thenComparing(TensorData::name));
+        return sorted;
+    }
+
+    private static void writeTo(Path target, List<TensorData> tensors, Map<String, String> metadata)
+            throws IOException {
+        List<TensorData> sorted = layoutOrder(tensors);
+        Set<String> seen = new HashSet<>();
+        ObjectNode header = Json.object();
+        if (metadata != null && !metadata.isEmpty()) {
+            ObjectNode meta = header.putObject(SafetensorsFile.METADATA_KEY);
+            metadata.forEach(meta::put);
+        }
+        long offset = 0;
+        for (TensorData t : sorted) {
+            if (t.name().equals(SafetensorsFile.METADATA_KEY) || !seen.add(t.name())) {
+                throw new IllegalArgumentException(
+                        t.name().equals(SafetensorsFile.METADATA_KEY)
+                                ? "'__metadata__' is reserved and cannot name a tensor"
+                                : "tensor '" + t.name() + "' is given twice");
+            }
+            ObjectNode e = header.putObject(t.name());
+            e.put("dtype", t.dtype().name());
+            ArrayNode shape = e.putArray("shape");
+            for (long d : t.shape()) {
+                shape.add(d);
+            }
+            ArrayNode off = e.putArray("data_offsets");
+            off.add(offset);
+            offset += t.byteSize();
+            off.add(offset);
+        }
+        byte[] json = Json.MAPPER.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
+        int padded = FloatMatrix.roundUp(json.length, 8);
+        ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+        head.putLong(padded).put(json);
+        while (head.hasRemaining()) {
+            head.put((byte) ' ');
+        }
+        head.flip();
+        try (FileChannel ch =
+                FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(ch, head);
+            byte[] chunk = null;
+            for (TensorData t : sorted) {
+                if (t.raw() != null) {
+                    writeSegment(ch, t.raw());
+                    continue;
+                }
+                float[] v = t.values();
+                int esize = t.dtype().size();
+                if (chunk == null) {
+                    chunk = new byte[CHUNK_ELEMENTS * 4];
+                }
+                for (int from = 0; from < v.length; from += CHUNK_ELEMENTS) {
+                    int n = Math.min(CHUNK_ELEMENTS, v.length - from);
+                    Tensors.fromFloats(v, from, n, t.dtype(), MemorySegment.ofArray(chunk));
+                    writeFully(ch, ByteBuffer.wrap(chunk, 0, n * esize));
+                }
+            }
+        }
+    }
+
+    private static void writeSegment(FileChannel ch, MemorySegment seg) throws IOException {
+        long chunk = 1L << 30;
+        for (long off = 0; off < seg.byteSize(); off += chunk) {
+            writeFully(
+                    ch, seg.asSlice(off, Math.min(chunk, seg.byteSize() - off)).asByteBuffer());
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+}

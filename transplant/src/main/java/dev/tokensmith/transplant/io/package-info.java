@@ -1,0 +1,8 @@
+/**
+ * Model weights in and out: safetensors files and sharded checkpoints ({@link
+ * dev.tokensmith.transplant.io.SafetensorsFile}, {@link dev.tokensmith.transplant.io.SafetensorsCheckpoint}),
+ * Hugging Face model directories ({@link dev.tokensmith.transplant.io.HfModel}, {@link
+ * dev.tokensmith.transplant.io.HfModelWriter}), provenance, and the float32 matrix they exchange ({@link
+ * dev.tokensmith.transplant.io.FloatMatrix}).
+ */
+package dev.tokensmith.transplant.io;

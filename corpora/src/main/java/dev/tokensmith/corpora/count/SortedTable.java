@@ -29,7 +29,7 @@ final class SortedTable implements EntrySource {
         int n = table.size();
         starts = new int[n];
         ends = new int[n];
-        counts = new long[n];
+        counts = table.counts();
         if (byteLevelKeys) {
             byte[] src = table.arena();
             long mappedLength = 0;
@@ -50,14 +50,12 @@ final class SortedTable implements EntrySource {
                     }
                 }
                 ends[e] = w;
-                counts[e] = table.count(e);
             }
         } else {
             arena = table.arena();
             for (int e = 0; e < n; e++) {
                 starts[e] = table.start(e);
                 ends[e] = table.end(e);
-                counts[e] = table.count(e);
             }
         }
         order = KeySort.sortedOrder(arena, starts, ends);

@@ -94,6 +94,14 @@ public class PreTokenCountBenchmark {
                 pipeline, threads, documents.size(), megabytes, counter.usesFastPath());
     }
 
+    List<String> documents() {
+        return documents;
+    }
+
+    double megabytes() {
+        return megabytes;
+    }
+
     private static PreTokenizer gpt2() {
         return new ByteLevel(false, true, true);
     }

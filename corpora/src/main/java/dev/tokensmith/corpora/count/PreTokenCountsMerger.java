@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Merges counts files into one, streaming: a k-way merge that holds one entry per input, so files far larger than
@@ -23,10 +24,13 @@ public final class PreTokenCountsMerger {
     /**
      * Writes the entries of all {@code inputs}, counts of equal pre-tokens added, to {@code output} (atomically;
      * it may be one of the inputs). Every input's checksum is verified by the time the output is moved into place.
+     * Inputs counted with different normalizers or pre-tokenizers (per their metadata) are refused: their
+     * pre-tokens do not mean the same thing.
      *
      * @return the number of distinct pre-tokens written
      */
     public static long mergeFiles(List<Path> inputs, Path output, PreTokenCountsMetadata metadata) throws IOException {
+        requireSamePipeline(inputs);
         List<EntrySource> sources = open(inputs);
         try (PreTokenCountsWriter writer = PreTokenCountsFile.writer(output, metadata)) {
             long n = KWayMerge.merge(sources, writer::add);
@@ -39,6 +43,7 @@ public final class PreTokenCountsMerger {
 
     /** The entries of all {@code inputs}, counts of equal pre-tokens added, in memory. */
     public static PreTokenCounts mergeToMemory(List<Path> inputs) throws IOException {
+        requireSamePipeline(inputs);
         List<EntrySource> sources = open(inputs);
         try {
             PreTokenCounts.SortedAppender out = PreTokenCounts.sortedAppender();
@@ -46,6 +51,38 @@ public final class PreTokenCountsMerger {
             return out.build();
         } finally {
             closeAll(sources);
+        }
+    }
+
+    /**
+     * Metadata for the merge of {@code inputs}: the first input's template, stages and version, with the corpora
+     * of all inputs in order.
+     */
+    public static PreTokenCountsMetadata mergedMetadata(List<Path> inputs) throws IOException {
+        if (inputs.isEmpty()) {
+            return PreTokenCountsMetadata.empty();
+        }
+        PreTokenCountsMetadata first = PreTokenCountsFile.metadata(inputs.getFirst());
+        List<PreTokenCountsMetadata.Corpus> corpora = new ArrayList<>();
+        for (Path p : inputs) {
+            corpora.addAll(PreTokenCountsFile.metadata(p).corpora());
+        }
+        return first.withCorpora(corpora);
+    }
+
+    private static void requireSamePipeline(List<Path> inputs) throws IOException {
+        Path firstFile = null;
+        PreTokenCountsMetadata first = null;
+        for (Path p : inputs) {
+            PreTokenCountsMetadata m = PreTokenCountsFile.metadata(p);
+            if (first == null) {
+                firstFile = p;
+                first = m;
+            } else if (!Objects.equals(first.normalizer(), m.normalizer())
+                    || !Objects.equals(first.preTokenizer(), m.preTokenizer())) {
+                throw new IllegalArgumentException(p + ": counted with another normalizer or pre-tokenizer than "
+                        + firstFile + "; counts of different pipelines cannot be merged");
+            }
         }
     }
 

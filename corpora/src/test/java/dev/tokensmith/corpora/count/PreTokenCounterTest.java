@@ -109,13 +109,29 @@ class PreTokenCounterTest {
         }
         Path merged = dir.resolve("merged.bin");
 
-        long distinct = PreTokenCountsMerger.mergeFiles(files, merged, counter.metadata("char-level"));
+        long distinct = PreTokenCountsMerger.mergeFiles(files, merged, PreTokenCountsMerger.mergedMetadata(files));
 
         PreTokenCounts whole = counter.count(DOCS);
         assertThat(PreTokenCountsFile.read(merged)).isEqualTo(whole);
         assertThat(distinct).isEqualTo(whole.size());
         assertThat(PreTokenCountsMerger.mergeToMemory(files)).isEqualTo(whole);
         assertThat(PreTokenCountsFile.metadata(merged).template()).isEqualTo("char-level");
+    }
+
+    @Test
+    void countsOfDifferentPipelinesAreNotMerged() throws IOException {
+        Path charLevel = dir.resolve("char.bin");
+        Path byteLevel = dir.resolve("byte.bin");
+        PreTokenCounter chars =
+                PreTokenCounter.builder(new Nfkc(), new WhitespaceSplit()).build();
+        chars.countToFile(List.of("a b"), charLevel, chars.metadata("char-level"));
+        gpt2().build().countToFile(List.of("a b"), byteLevel, gpt2().build().metadata("byte-level"));
+
+        assertThatThrownBy(() -> PreTokenCountsMerger.mergeFiles(
+                        List.of(charLevel, byteLevel), dir.resolve("m.bin"), PreTokenCountsMetadata.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(byteLevel + ": counted with another normalizer or pre-tokenizer");
+        assertThat(dir.resolve("m.bin")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,197 @@
+package dev.tokensmith.corpora.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.Tokenizers;
+import dev.tokensmith.core.text.PreTokenizedString;
+import dev.tokensmith.core.train.PreTokenCounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * The Spark job in local mode counts exactly what a naive in-process count does: documents split on blank lines,
+ * each run through the core's whole tokenizer pipeline, pre-tokens tallied in a hash map.
+ */
+class SparkPreTokenCountingTest {
+    /** A prefix of each (up to the last blank line before it): several scripts, and some source code. */
+    private static final int PREFIX_BYTES = 160_000;
+
+    private static final Path LLAMA3 =
+            Path.of(System.getProperty("tokensmith.cache", ".cache"), "tokenizers", "llama3.json");
+
+    private static final String[] PLAIN = {"nl/en", "nl/ru", "nl/ja", "nl/zh-cn", "nl/el", "code/python"};
+    private static final String GZIPPED = "nl/de";
+    private static final String XZ = "nl/ar";
+
+    @TempDir
+    static Path dir;
+
+    private static JavaSparkContext sc;
+    private static Tokenizer llama3;
+    private static List<String> corpus;
+    private static List<String> corpusTexts;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path data =
+                Path.of(System.getProperty("tokensmith.data", "../shared/data")).resolve("corpora");
+        if (!Files.isDirectory(data)) {
+            throw new IllegalStateException("test data missing: " + data.toAbsolutePath()
+                    + " (set -Dtokensmith.data to the shared data folder; see its README.md)");
+        }
+        corpus = new ArrayList<>();
+        corpusTexts = new ArrayList<>();
+        for (String name : PLAIN) {
+            String text = prefix(xzText(data.resolve(name + ".txt.xz")));
+            Path file = dir.resolve(name.replace('/', '-') + ".txt");
+            Files.writeString(file, text);
+            corpusTexts.add(text);
+        }
+        corpus.add(dir.resolve("*.txt").toString());
+        String german = prefix(xzText(data.resolve(GZIPPED + ".txt.xz")));
+        Path gz = dir.resolve("gz").resolve("de.txt.gz");
+        Files.createDirectories(gz.getParent());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(german.getBytes(StandardCharsets.UTF_8));
+        }
+        corpus.add(gz.getParent().toString());
+        corpusTexts.add(german);
+        String arabic = prefix(xzText(data.resolve(XZ + ".txt.xz")));
+        Path xz = dir.resolve("ar.txt.xz");
+        try (OutputStream out = new XZOutputStream(Files.newOutputStream(xz), new LZMA2Options())) {
+            out.write(arabic.getBytes(StandardCharsets.UTF_8));
+        }
+        corpus.add(xz.toString());
+        corpusTexts.add(arabic);
+
+        sc = new JavaSparkContext(new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("SparkPreTokenCountingTest")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (sc != null) {
+            sc.close();
+        }
+    }
+
+    /** Small splits and a small flush threshold, so that byte ranges, flushes and both shuffles all do work. */
+    private static final SparkPreTokenCounting.Options SMALL = SparkPreTokenCounting.Options.defaults()
+            .withSplitBytes(100_000)
+            .withPartitions(3)
+            .withFlushEntries(4_000);
+
+    @Test
+    void byteLevelTemplateCountsWhatGpt2sPipelineCountsInProcess() {
+        // Small byte ranges, three partitions and frequent flushes: every way of cutting the work does some.
+        PreTokenCounts spark = SparkPreTokenCounting.count(sc, corpus, PreTokenPipeline.template("byte-level"), SMALL);
+        // r50k_base is GPT-2's encoding: the same split regex, byte-level, no prefix space.
+        PreTokenCounts expected = naiveCounts(Tokenizers.builtin("r50k_base"));
+        assertThat(spark.size()).isGreaterThan(20_000);
+        assertEqual(spark, expected);
+    }
+
+    @Test
+    void llama3TokenizerFileCountsWhatItsPipelineCountsInProcess() {
+        // Default options: each file is one split.
+        PreTokenCounts spark = SparkPreTokenCounting.count(sc, corpus, PreTokenPipeline.fromFile(LLAMA3));
+        PreTokenCounts expected = naiveCounts(llama3());
+        assertEqual(spark, expected);
+    }
+
+    @Test
+    void theLlama3TemplateIsLlama3sPipeline() {
+        assertThat(PreTokenPipeline.template("llama3").json())
+                .isEqualTo(PreTokenPipeline.of("llama3.json", llama3()).json());
+    }
+
+    @Test
+    void aPathThatMatchesNothingIsNamed() {
+        String missing = dir.resolve("nothing-*.txt").toString();
+        assertThatThrownBy(() -> SparkPreTokenCounting.count(sc, List.of(missing), PreTokenPipeline.template("llama3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(missing + ": no such file or directory (or the glob matches nothing)");
+    }
+
+    /** Llama 3's tokenizer, loaded once (a 9 MB file). */
+    private static synchronized Tokenizer llama3() {
+        if (llama3 == null) {
+            llama3 = Tokenizers.fromFile(LLAMA3);
+        }
+        return llama3;
+    }
+
+    private static void assertEqual(PreTokenCounts actual, PreTokenCounts expected) {
+        assertThat(actual.total()).isEqualTo(expected.total());
+        assertThat(actual.size()).isEqualTo(expected.size());
+        // Equal as a whole, but on a mismatch name the first differing entry rather than print 100k entries.
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.token(i) + " " + actual.count(i))
+                    .as("entry %d", i)
+                    .isEqualTo(expected.token(i) + " " + expected.count(i));
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** Documents split on blank lines by String.split, each pre-tokenized by the whole tokenizer, counted. */
+    private static PreTokenCounts naiveCounts(Tokenizer tokenizer) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String text : corpusTexts) {
+            StringBuilder doc = new StringBuilder();
+            for (String line : (text + "\n").split("\n", -1)) {
+                if (line.endsWith("\r")) {
+                    line = line.substring(0, line.length() - 1);
+                }
+                if (!line.isEmpty()) {
+                    doc.append(doc.isEmpty() ? "" : "\n").append(line);
+                } else if (!doc.isEmpty()) {
+                    for (PreTokenizedString.Split s : tokenizer.preTokenize(doc.toString())) {
+                        counts.merge(s.normalized().get(), 1L, Long::sum);
+                    }
+                    doc.setLength(0);
+                }
+            }
+        }
+        PreTokenCounts.Builder b = PreTokenCounts.builder();
+        counts.forEach(b::add);
+        return b.build();
+    }
+
+    private static String xzText(Path file) throws IOException {
+        try (InputStream in = new XZInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String prefix(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= PREFIX_BYTES) {
+            return text;
+        }
+        String head = new String(bytes, 0, PREFIX_BYTES, StandardCharsets.UTF_8);
+        return head.substring(0, head.lastIndexOf("\n\n") + 1);
+    }
+}

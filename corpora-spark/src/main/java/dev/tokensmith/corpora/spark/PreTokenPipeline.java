@@ -15,7 +15,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -129,9 +128,5 @@ public final class PreTokenPipeline implements Serializable {
     @Override
     public String toString() {
         return "PreTokenPipeline[" + name + "]";
-    }
-
-    static PreTokenPipeline requireNonNull(PreTokenPipeline p) {
-        return Objects.requireNonNull(p, "pipeline");
     }
 }

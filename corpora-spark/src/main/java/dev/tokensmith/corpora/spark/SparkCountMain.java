@@ -1,5 +1,6 @@
 package dev.tokensmith.corpora.spark;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,22 @@ public final class SparkCountMain {
             System.exit(2);
             return;
         }
-        PreTokenPipeline pipeline =
-                a.template != null ? PreTokenPipeline.template(a.template) : PreTokenPipeline.fromFile(a.tokenizer);
-        SparkConf conf = new SparkConf().setAppName("tokensmith count (" + pipeline.name() + ")");
+        SparkConf conf = new SparkConf().setAppName("tokensmith count");
         if (a.master != null) {
             conf.setMaster(a.master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            long entries = run(a, sc);
+            System.err.println("wrote " + entries + " distinct pre-tokens to " + a.out);
+        }
+    }
+
+    /** Runs a parsed command line on {@code sc}; returns the number of distinct pre-tokens written. */
+    static long run(Args a, JavaSparkContext sc) throws IOException {
+        PreTokenPipeline pipeline =
+                a.template != null ? PreTokenPipeline.template(a.template) : PreTokenPipeline.fromFile(a.tokenizer);
         SparkPreTokenCounting.Options options = SparkPreTokenCounting.Options.defaults();
         if (a.splitMb > 0) {
             options = options.withSplitBytes(a.splitMb << 20);
@@ -49,10 +58,7 @@ public final class SparkCountMain {
         if (a.partitions > 0) {
             options = options.withPartitions(a.partitions);
         }
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            long entries = SparkPreTokenCounting.countToFile(sc, a.corpus, pipeline, options, a.out);
-            System.err.println("wrote " + entries + " distinct pre-tokens to " + a.out);
-        }
+        return SparkPreTokenCounting.countToFile(sc, a.corpus, pipeline, options, a.out);
     }
 
     /** The parsed command line. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -96,7 +97,7 @@ public final class SparkPreTokenCounting {
     public static long countTo(
             JavaSparkContext sc, List<String> corpus, PreTokenPipeline pipeline, Options options, CountsSink sink)
             throws IOException {
-        PreTokenPipeline.requireNonNull(pipeline);
+        Objects.requireNonNull(pipeline, "pipeline");
         Configuration hadoop = sc.hadoopConfiguration();
         List<CorpusSplit> splits = CorpusSplits.of(corpus, options.splitBytes(), hadoop);
         int partitions = options.partitions() > 0 ? options.partitions() : sc.defaultParallelism();
@@ -105,7 +106,9 @@ public final class SparkPreTokenCounting {
             conf.put(e.getKey(), e.getValue());
         }
         sc.setJobDescription("count pre-tokens (" + pipeline.name() + ") of " + splits.size() + " splits");
-        JavaPairRDD<String, Long> sorted = sc.parallelize(splits, Math.max(1, splits.size()))
+        // A task per split up to a few per core; past that, neighbouring splits share a task.
+        int tasks = Math.max(1, Math.min(splits.size(), 4 * Math.max(partitions, sc.defaultParallelism())));
+        JavaPairRDD<String, Long> sorted = sc.parallelize(splits, tasks)
                 .mapPartitionsToPair(new SplitCounter(pipeline, conf, options.flushEntries()))
                 .reduceByKey(Long::sum, partitions)
                 .sortByKey(CodePointOrder.INSTANCE, true, partitions);

@@ -18,9 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,18 +82,7 @@ class SparkPreTokenCountingTest {
         corpus.add(xz.toString());
         corpusTexts.add(arabic);
 
-        sc = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("SparkPreTokenCountingTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1"));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (sc != null) {
-            sc.close();
-        }
+        sc = LocalSpark.context();
     }
 
     /** Small splits and a small flush threshold, so that byte ranges, flushes and both shuffles all do work. */

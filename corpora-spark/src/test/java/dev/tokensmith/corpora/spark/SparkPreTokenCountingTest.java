@@ -123,6 +123,22 @@ class SparkPreTokenCountingTest {
                 .hasMessage(missing + ": no such file or directory (or the glob matches nothing)");
     }
 
+    @Test
+    void invalidUtf8FailsTheJobNamingTheFileAndLeavesNoCountsFile() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("bad")).resolve("bad.txt");
+        Files.write(bad, new byte[] {'o', 'k', '\n', '\n', 'b', 'a', (byte) 0xC3, 'd', '\n'});
+        Path out = dir.resolve("bad-counts.tsv");
+        assertThatThrownBy(() -> SparkPreTokenCounting.countToFile(
+                        sc,
+                        List.of(bad.toString()),
+                        PreTokenPipeline.template("byte-level"),
+                        SparkPreTokenCounting.Options.defaults(),
+                        out))
+                .hasMessageContaining(bad.toUri().getPath() + ": invalid UTF-8 in the document starting at byte 4");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("bad")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
     /** Llama 3's tokenizer, loaded once (a 9 MB file). */
     private static synchronized Tokenizer llama3() {
         if (llama3 == null) {

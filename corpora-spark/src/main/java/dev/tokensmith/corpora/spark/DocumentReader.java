@@ -14,9 +14,9 @@ import java.util.Arrays;
 /**
  * The documents of one split of a plain-text corpus file: documents are separated by blank lines.
  *
- * <p>Lines end at {@code \n}; a trailing {@code \r} is dropped, so CRLF files read as LF files. A line is blank
- * when nothing is left. A document is a maximal run of non-blank lines, joined with {@code \n} (no final
- * newline). Each document belongs to the split holding the start of the blank line just before it (the first
+ * <p>As the corpora module's {@code DocumentBoundary.BLANK_LINE}: lines end at {@code \n}; a line is blank when
+ * it is empty or a lone {@code \r}; a document is a maximal run of non-blank lines kept byte for byte, without
+ * its final {@code \n}; a byte order mark at the start of the file is dropped. Each document belongs to the split holding the start of the blank line just before it (the first
  * document of a file, which has none, to the split starting at 0); a split reads on past its end to finish its
  * last document. So the splits of a file together yield each of its documents exactly once, as reading the
  * whole file would.
@@ -70,9 +70,12 @@ final class DocumentReader implements Closeable {
                 done = true;
                 return null;
             }
+            if (start == 0) {
+                skipByteOrderMark();
+            }
         }
         while (readLine()) {
-            if (lineLen == 0) {
+            if (blank()) {
                 if (lineStart >= end) {
                     done = true; // the documents after this blank line are the next split's
                 }
@@ -99,11 +102,32 @@ final class DocumentReader implements Closeable {
             return false;
         }
         while (readLine()) {
-            if (lineLen == 0) {
+            if (blank()) {
                 return lineStart < end;
             }
         }
         return false;
+    }
+
+    private boolean blank() {
+        return lineLen == 0 || (lineLen == 1 && line[0] == '\r');
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        if (bufPos == bufLen && !fill()) {
+            return;
+        }
+        while (bufLen < 3) {
+            int n = in.read(buf, bufLen, buf.length - bufLen);
+            if (n < 0) {
+                break;
+            }
+            bufLen += n;
+        }
+        if (bufLen >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+            bufPos = 3;
+            pos = 3;
+        }
     }
 
     private boolean skipPastNewline() throws IOException {
@@ -146,9 +170,6 @@ final class DocumentReader implements Closeable {
             if (nl >= 0) {
                 break;
             }
-        }
-        if (lineLen > 0 && line[lineLen - 1] == '\r') {
-            lineLen--;
         }
         return true;
     }

@@ -4,16 +4,12 @@ import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.Tokenizers;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.model.WordLevel;
-import dev.tokensmith.core.pretokenizer.ByteLevel;
-import dev.tokensmith.core.pretokenizer.Sequence;
-import dev.tokensmith.core.pretokenizer.Split;
 import dev.tokensmith.core.text.PreTokenizedString;
-import dev.tokensmith.core.text.SplitBehavior;
-import dev.tokensmith.core.text.scan.PieceScanners;
+import dev.tokensmith.core.train.PreTokenCountsMetadata;
+import dev.tokensmith.core.train.TrainingTemplate;
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -35,9 +31,6 @@ public final class PreTokenPipeline implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** The template names {@link #template} accepts. */
-    public static final List<String> TEMPLATES = List.of("byte-level", "llama3");
-
     /** Built stages per executor JVM, keyed by their JSON: tasks deserialize a fresh instance each time. */
     private static final Map<String, Tokenizer> BUILT = new ConcurrentHashMap<>();
 
@@ -50,23 +43,12 @@ public final class PreTokenPipeline implements Serializable {
         this.json = json;
     }
 
-    /**
-     * A named pipeline: {@code byte-level} is GPT-2's (byte-level with GPT-2's split regex, no prefix space),
-     * {@code llama3} is Llama 3's (its split regex, then byte-level without a regex).
-     */
-    public static PreTokenPipeline template(String name) {
-        Tokenizer.Builder b = Tokenizer.builder(emptyModel());
-        switch (name) {
-            case "byte-level" -> b.preTokenizer(new ByteLevel(false, true, true));
-            case "llama3" ->
-                b.preTokenizer(new Sequence(List.of(
-                        Split.regex(PieceScanners.LLAMA3, SplitBehavior.ISOLATED, false),
-                        new ByteLevel(false, true, false))));
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown tokenizer template \"" + name + "\" (known: " + String.join(", ", TEMPLATES) + ")");
-        }
-        return of(name, b.build());
+    /** A training template's pipeline ({@link TrainingTemplate#byId}: byte-level, llama3, char-level, ...). */
+    public static PreTokenPipeline template(String id) {
+        TrainingTemplate t = TrainingTemplate.byId(id);
+        Tokenizer.Builder b = Tokenizer.builder(emptyModel()).preTokenizer(t.preTokenizer());
+        t.normalizer().ifPresent(b::normalizer);
+        return new PreTokenPipeline(t.id(), TokenizerJson.write(b.build()).toString());
     }
 
     /** The normalizer and pre-tokenizer of a tokenizer file ({@link Tokenizers#fromFile}). */
@@ -94,6 +76,13 @@ public final class PreTokenPipeline implements Serializable {
     /** The pipeline as tokenizer.json text (normalizer, pre-tokenizer, an empty model). */
     public String json() {
         return json;
+    }
+
+    /** Provenance for a counts file: the pipeline's name and stages, as the in-process counter records them. */
+    public PreTokenCountsMetadata metadata() {
+        Tokenizer t = stages();
+        return PreTokenCountsMetadata.forPipeline(
+                name, t.normalizer().orElse(null), t.preTokenizer().orElse(null));
     }
 
     /** Passes each pre-token of {@code document}, in order, to {@code sink}. */

@@ -1,9 +1,12 @@
 package dev.tokensmith.corpora.spark;
 
+import dev.tokensmith.core.train.TrainingTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -30,7 +33,9 @@ public final class SparkCountMain {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: SparkCountMain --corpus PATH... (--tokenizer-template "
-                    + String.join("|", PreTokenPipeline.TEMPLATES)
+                    + Arrays.stream(TrainingTemplate.values())
+                            .map(TrainingTemplate::id)
+                            .collect(Collectors.joining("|"))
                     + " | --tokenizer FILE) --out FILE [--master URL] [--split-mb N] [--partitions N]");
             System.exit(2);
             return;

@@ -3,21 +3,29 @@ package dev.tokensmith.corpora.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokensmith.corpora.Corpora;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DocumentReaderTest {
+    @TempDir
+    Path dir;
+
     @Test
     void documentsAreRunsOfNonBlankLinesJoinedWithNewlines() throws IOException {
         String text = "\n\nfirst line\nsecond line\n\n\n\nnext doc\r\nwith CRLF\r\n\r\nlast, no final newline";
         assertThat(readWhole(text))
-                .containsExactly("first line\nsecond line", "next doc\nwith CRLF", "last, no final newline");
+                .containsExactly("first line\nsecond line", "next doc\r\nwith CRLF\r", "last, no final newline");
     }
 
     @Test
@@ -38,6 +46,12 @@ class DocumentReaderTest {
             String text = randomText(random);
             List<String> whole = readWhole(text);
             assertThat(whole).isEqualTo(referenceDocuments(text));
+            if (round % 10 == 0) {
+                Path file = Files.writeString(dir.resolve("r" + round + ".txt"), text);
+                try (Stream<String> docs = Corpora.open(file).documents()) {
+                    assertThat(whole).as("as the corpora module reads it").isEqualTo(docs.toList());
+                }
+            }
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             for (int splitBytes : new int[] {1, 2, 3, 5, 8, 13, 40}) {
                 List<String> joined = new ArrayList<>();
@@ -50,6 +64,11 @@ class DocumentReaderTest {
                         .isEqualTo(whole);
             }
         }
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsDropped() throws IOException {
+        assertThat(readWhole("\uFEFFa\n\nb")).containsExactly("a", "b");
     }
 
     @Test
@@ -75,8 +94,8 @@ class DocumentReaderTest {
         List<String> docs = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
-            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            if (l.isEmpty()) {
+            String l = line;
+            if (l.isEmpty() || l.equals("\r")) {
                 if (!current.isEmpty()) {
                     docs.add(String.join("\n", current));
                     current.clear();

@@ -3,6 +3,8 @@ package dev.tokensmith.corpora.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokensmith.core.train.PreTokenCounts;
+import dev.tokensmith.core.train.PreTokenCountsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ class SparkCountMainTest {
     void countsACorpusIntoACountsFile() throws IOException {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("a.txt"), "Hello world\n\nHello\tthere\n");
-        Path out = dir.resolve("counts.tsv");
+        Path out = dir.resolve("counts.bin");
 
         SparkCountMain.Args args = SparkCountMain.Args.parse(new String[] {
             "--corpus", corpus.toString(), "--tokenizer-template", "byte-level", "--out", out.toString()
@@ -26,8 +28,16 @@ class SparkCountMainTest {
         assertThat(SparkCountMain.run(args, LocalSpark.context())).isEqualTo(4);
 
         // GPT-2's pipeline: byte-level characters (space → Ġ, tab → ĉ), sorted by code point.
-        assertThat(Files.readString(out)).isEqualTo("2\tHello\n1\tthere\n1\tĉ\n1\tĠworld\n");
-        assertThat(listing(dir)).containsExactlyInAnyOrder("corpus", "counts.tsv");
+        PreTokenCounts counts = PreTokenCountsFile.read(out);
+        assertThat(counts)
+                .isEqualTo(PreTokenCounts.builder()
+                        .add("Hello", 2)
+                        .add("there", 1)
+                        .add("ĉ", 1)
+                        .add("Ġworld", 1)
+                        .build());
+        assertThat(PreTokenCountsFile.metadata(out).template()).isEqualTo("byte-level");
+        assertThat(listing(dir)).containsExactlyInAnyOrder("corpus", "counts.bin");
     }
 
     @Test
@@ -72,7 +82,7 @@ class SparkCountMainTest {
     @Test
     void anUnknownTemplateNamesTheKnownOnes() {
         assertThatThrownBy(() -> PreTokenPipeline.template("wordpiece"))
-                .hasMessage("unknown tokenizer template \"wordpiece\" (known: byte-level, llama3)");
+                .hasMessageStartingWith("unknown tokenizer template 'wordpiece'; known: byte-level, llama3");
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -7,6 +7,9 @@ import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.Tokenizers;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.train.PreTokenCounts;
+import dev.tokensmith.core.train.TrainingTemplate;
+import dev.tokensmith.corpora.Corpora;
+import dev.tokensmith.corpora.count.PreTokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +31,8 @@ import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * The Spark job in local mode counts exactly what a naive in-process count does: documents split on blank lines,
- * each run through the core's whole tokenizer pipeline, pre-tokens tallied in a hash map.
+ * The Spark job in local mode counts exactly what the in-process counter ({@link PreTokenCounter}) counts over the
+ * same files as the corpora module reads them.
  */
 class SparkPreTokenCountingTest {
     /** A prefix of each (up to the last blank line before it): several scripts, and some source code. */
@@ -47,7 +51,6 @@ class SparkPreTokenCountingTest {
     private static JavaSparkContext sc;
     private static Tokenizer llama3;
     private static List<String> corpus;
-    private static List<String> corpusTexts;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -58,12 +61,10 @@ class SparkPreTokenCountingTest {
                     + " (set -Dtokensmith.data to the shared data folder; see its README.md)");
         }
         corpus = new ArrayList<>();
-        corpusTexts = new ArrayList<>();
         for (String name : PLAIN) {
             String text = prefix(xzText(data.resolve(name + ".txt.xz")));
             Path file = dir.resolve(name.replace('/', '-') + ".txt");
             Files.writeString(file, text);
-            corpusTexts.add(text);
         }
         corpus.add(dir.resolve("*.txt").toString());
         String german = prefix(xzText(data.resolve(GZIPPED + ".txt.xz")));
@@ -73,14 +74,12 @@ class SparkPreTokenCountingTest {
             out.write(german.getBytes(StandardCharsets.UTF_8));
         }
         corpus.add(gz.getParent().toString());
-        corpusTexts.add(german);
         String arabic = prefix(xzText(data.resolve(XZ + ".txt.xz")));
         Path xz = dir.resolve("ar.txt.xz");
         try (OutputStream out = new XZOutputStream(Files.newOutputStream(xz), new LZMA2Options())) {
             out.write(arabic.getBytes(StandardCharsets.UTF_8));
         }
         corpus.add(xz.toString());
-        corpusTexts.add(arabic);
 
         sc = LocalSpark.context();
     }
@@ -92,21 +91,26 @@ class SparkPreTokenCountingTest {
             .withFlushEntries(4_000);
 
     @Test
-    void byteLevelTemplateCountsWhatGpt2sPipelineCountsInProcess() {
+    void byteLevelTemplateCountsWhatTheInProcessCounterCounts() throws IOException {
         // Small byte ranges, three partitions and frequent flushes: every way of cutting the work does some.
         PreTokenCounts spark = SparkPreTokenCounting.count(sc, corpus, PreTokenPipeline.template("byte-level"), SMALL);
-        // r50k_base is GPT-2's encoding: the same split regex, byte-level, no prefix space.
-        PreTokenCounts expected = naiveCounts(Tokenizers.builtin("r50k_base"));
+        TrainingTemplate t = TrainingTemplate.BYTE_LEVEL;
+        PreTokenCounts inProcess =
+                inProcess(PreTokenCounter.builder(t.normalizer().orElse(null), t.preTokenizer()));
         assertThat(spark.size()).isGreaterThan(20_000);
-        assertEqual(spark, expected);
+        assertEqual(spark, inProcess);
+        // And what a naive count with GPT-2's own encoding (r50k_base: same regex, byte-level) gives.
+        assertEqual(spark, naiveCounts(Tokenizers.builtin("r50k_base")));
     }
 
     @Test
-    void llama3TokenizerFileCountsWhatItsPipelineCountsInProcess() {
+    void llama3TokenizerFileCountsWhatTheInProcessCounterCounts() throws IOException {
         // Default options: each file is one split.
         PreTokenCounts spark = SparkPreTokenCounting.count(sc, corpus, PreTokenPipeline.fromFile(LLAMA3));
-        PreTokenCounts expected = naiveCounts(llama3());
-        assertEqual(spark, expected);
+        Tokenizer llama3 = llama3();
+        PreTokenCounts inProcess = inProcess(PreTokenCounter.builder(
+                llama3.normalizer().orElse(null), llama3.preTokenizer().orElse(null)));
+        assertEqual(spark, inProcess);
     }
 
     @Test
@@ -159,24 +163,22 @@ class SparkPreTokenCountingTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** Documents split on blank lines by String.split, each pre-tokenized by the whole tokenizer, counted. */
+    /** The in-process counter over the same paths, read by the corpora module. */
+    private static PreTokenCounts inProcess(PreTokenCounter.Builder counter) throws IOException {
+        try (Stream<String> docs = Corpora.open(corpus.toArray(String[]::new)).documents()) {
+            return counter.threads(2).build().count(docs);
+        }
+    }
+
+    /** Each document pre-tokenized by the whole tokenizer, pre-tokens tallied in a hash map. */
     private static PreTokenCounts naiveCounts(Tokenizer tokenizer) {
         Map<String, Long> counts = new HashMap<>();
-        for (String text : corpusTexts) {
-            StringBuilder doc = new StringBuilder();
-            for (String line : (text + "\n").split("\n", -1)) {
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
+        try (Stream<String> docs = Corpora.open(corpus.toArray(String[]::new)).documents()) {
+            docs.forEach(doc -> {
+                for (PreTokenizedString.Split s : tokenizer.preTokenize(doc)) {
+                    counts.merge(s.normalized().get(), 1L, Long::sum);
                 }
-                if (!line.isEmpty()) {
-                    doc.append(doc.isEmpty() ? "" : "\n").append(line);
-                } else if (!doc.isEmpty()) {
-                    for (PreTokenizedString.Split s : tokenizer.preTokenize(doc.toString())) {
-                        counts.merge(s.normalized().get(), 1L, Long::sum);
-                    }
-                    doc.setLength(0);
-                }
-            }
+            });
         }
         PreTokenCounts.Builder b = PreTokenCounts.builder();
         counts.forEach(b::add);

@@ -1,5 +1,6 @@
 package dev.tokensmith.corpora;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +28,19 @@ public final class Corpora {
         return open(SourceOptions.DEFAULT, Arrays.asList(pathsOrGlobs));
     }
 
-    /** The files that the paths name, read with the default options. */
+    /** The files that the paths name (taken literally, never as globs), read with the default options. */
     public static TextSource open(Path... paths) {
-        return open(
-                SourceOptions.DEFAULT, Arrays.stream(paths).map(Path::toString).toList());
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("no paths given");
+        }
+        List<FileSource> files = new ArrayList<>();
+        for (Path path : paths) {
+            for (Path file : FileResolver.resolve(path)) {
+                files.add(new FileSource(new Input.FileInput(file), SourceOptions.DEFAULT));
+            }
+        }
+        String name = String.join(", ", Arrays.stream(paths).map(Path::toString).toList());
+        return paths.length == 1 && Files.isRegularFile(paths[0]) ? files.getFirst() : new MultiSource(name, files);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class PlainTextReader implements DocumentReader {
     private static final int CHUNK = 1 << 16;
+    private static final byte[] NEWLINE = {'\n'};
 
     private final InputStream in;
     private final DocumentBoundary boundary;
@@ -68,7 +69,7 @@ final class PlainTextReader implements DocumentReader {
                 continue;
             }
             if (any) {
-                append(new byte[] {'\n'}, 0, 1);
+                append(NEWLINE, 0, 1);
             }
             append(buffer, lineStart, lineEnd - lineStart);
             any = true;

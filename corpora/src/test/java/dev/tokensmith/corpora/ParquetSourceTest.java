@@ -116,4 +116,13 @@ class ParquetSourceTest {
                 .isInstanceOf(CorpusException.class)
                 .hasMessage(file + ": row 2 of column \"text\": invalid UTF-8 at byte offset 2 of the value");
     }
+
+    @Test
+    void aCodecWhoseLibraryIsNotShippedIsAnErrorNamingTheFile() throws IOException {
+        Path file = write("lz4.parquet", CompressionCodecName.LZ4_RAW, 1 << 20, strings(List.of("a", "b")));
+        assertThatThrownBy(() -> read(Corpora.open(file)))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("lz4");
+    }
 }

@@ -110,4 +110,12 @@ class PlainTextSourceTest {
         TextSource source = Corpora.open(write(dir.resolve("a.txt"), "1\n\n2"));
         assertThat(read(source)).isEqualTo(read(source)).containsExactly("1", "2");
     }
+
+    @Test
+    void pathsAreNeverTakenForGlobs() {
+        Path literal = write(dir.resolve("a[1].txt"), "literal");
+        write(dir.resolve("a1.txt"), "glob match");
+        assertThat(read(Corpora.open(literal))).containsExactly("literal");
+        assertThat(read(Corpora.open(dir + "/a[1].txt"))).containsExactly("glob match");
+    }
 }

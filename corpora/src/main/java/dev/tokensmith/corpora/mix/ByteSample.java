@@ -5,12 +5,9 @@ import dev.tokensmith.corpora.TextSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A reproducible sample of a given number of bytes of a source's documents.
@@ -132,55 +129,35 @@ public final class ByteSample implements TextSource {
         if (everything) {
             return base;
         }
-        Iterator<String> docs = base.iterator();
-        DocumentKey keys = new DocumentKey(PURPOSE, seed);
-        Iterator<String> sample = new Iterator<>() {
-            private long budget = budgetAtThreshold;
-            private String next;
+        Selector selector = new Selector();
+        return base.map(selector::select).filter(Objects::nonNull);
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (next == null && docs.hasNext()) {
-                    next = select(docs.next());
-                }
-                return next != null;
-            }
+    /** Decides, document by document in source order, what the sample keeps of it (null: nothing). */
+    private final class Selector {
+        private final DocumentKey keys = new DocumentKey(PURPOSE, seed);
+        private long budget = budgetAtThreshold;
 
-            @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                String s = next;
-                next = null;
-                return s;
+        String select(String doc) {
+            byte[] utf8 = doc.getBytes(StandardCharsets.UTF_8);
+            int order = Long.compareUnsigned(keys.of(utf8), thresholdKey);
+            if (order < 0) {
+                return doc;
             }
-
-            private String select(String doc) {
-                byte[] utf8 = doc.getBytes(StandardCharsets.UTF_8);
-                long key = keys.of(utf8);
-                int order = Long.compareUnsigned(key, thresholdKey);
-                if (order < 0) {
-                    return doc;
-                }
-                if (order > 0 || budget == 0) {
-                    return null;
-                }
-                if (utf8.length <= budget || cut == Cut.WHOLE_DOCUMENT) {
-                    budget = Math.max(0, budget - utf8.length);
-                    return doc;
-                }
-                int end = (int) budget;
-                budget = 0;
-                while (end > 0 && (utf8[end] & 0xc0) == 0x80) {
-                    end--;
-                }
-                return end == 0 ? null : new String(utf8, 0, end, StandardCharsets.UTF_8);
+            if (order > 0 || budget == 0) {
+                return null;
             }
-        };
-        return StreamSupport.stream(
-                        Spliterators.spliteratorUnknownSize(sample, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(base::close);
+            if (utf8.length <= budget || cut == Cut.WHOLE_DOCUMENT) {
+                budget = Math.max(0, budget - utf8.length);
+                return doc;
+            }
+            int end = (int) budget;
+            budget = 0;
+            while (end > 0 && (utf8[end] & 0xc0) == 0x80) {
+                end--;
+            }
+            return end == 0 ? null : new String(utf8, 0, end, StandardCharsets.UTF_8);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tokensmith.corpora.mix;
 
+import dev.tokensmith.corpora.Corpora;
 import dev.tokensmith.corpora.Corpus;
 import dev.tokensmith.corpora.CorpusException;
 import dev.tokensmith.corpora.TextSource;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SequencedMap;
 import java.util.stream.Stream;
 
 /**
@@ -44,16 +46,21 @@ public final class Mixture implements TextSource {
     }
 
     /**
-     * The corpus's categories named in {@code weights} (iteration order: the output order; use a
-     * {@link LinkedHashMap} or {@link java.util.TreeMap} for a fixed one), mixed to {@code totalBytes} bytes.
+     * The corpus's categories named in {@code weights}, mixed to {@code totalBytes} bytes. They come in the map's
+     * order when it has one ({@link SequencedMap}: {@link LinkedHashMap}, {@link java.util.TreeMap}), else sorted
+     * by name, so that {@code Map.of(...)} gives the same output on every run.
      */
     public static Mixture of(Corpus corpus, Map<String, ? extends Number> weights, long totalBytes, long seed) {
+        List<String> names = new ArrayList<>(weights.keySet());
+        if (!(weights instanceof SequencedMap<?, ?>)) {
+            Collections.sort(names);
+        }
         List<TextSource> sources = new ArrayList<>();
         List<Double> w = new ArrayList<>();
-        weights.forEach((category, weight) -> {
+        for (String category : names) {
             sources.add(corpus.category(category));
-            w.add(weight.doubleValue());
-        });
+            w.add(weights.get(category).doubleValue());
+        }
         return of(corpus.name() + " mixture", sources, w, totalBytes, seed, ByteSample.Cut.TRUNCATE);
     }
 
@@ -154,7 +161,7 @@ public final class Mixture implements TextSource {
 
     @Override
     public Stream<String> documents() {
-        return dev.tokensmith.corpora.Corpora.concat(name, parts).documents();
+        return Corpora.concat(name, parts).documents();
     }
 
     /** The per-source samples, in output order. */

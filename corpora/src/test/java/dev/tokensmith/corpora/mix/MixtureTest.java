@@ -50,4 +50,10 @@ class MixtureTest {
                 .isInstanceOf(CorpusException.class)
                 .hasMessageContaining("but the mixture needs 50000000 from it");
     }
+
+    @Test
+    void anUnorderedWeightMapIsTakenInNameOrder() {
+        Mixture mix = Mixture.of(SAMPLE, Map.of("nl/ko", 1, "code/go", 1, "nl/el", 1), 3_000, 5);
+        assertThat(mix.targets().keySet()).containsExactly("code/go", "nl/el", "nl/ko");
+    }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
+            AlignCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

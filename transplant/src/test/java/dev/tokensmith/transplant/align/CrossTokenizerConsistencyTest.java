@@ -33,15 +33,16 @@ class CrossTokenizerConsistencyTest {
         return glued && b.length > 0 && b[0] == ' ' ? Arrays.copyOfRange(b, 1, b.length) : b;
     }
 
+    /** The minimum shares are the measured ones (docs/transplant.md) rounded down. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "llama2, llama3, 0.60",
-        "llama3, cl100k_base, 0.75",
+        "llama2, llama3, 0.95",
+        "llama3, cl100k_base, 0.80",
         "cl100k_base, llama3, 1.00",
-        "r50k_base, cl100k_base, 0.75",
-        "bert, r50k_base, 0.60",
-        "llama2, bert, 0.40",
-        "claude, cl100k_base, 0.75"
+        "r50k_base, cl100k_base, 0.95",
+        "bert, r50k_base, 0.70",
+        "llama2, bert, 0.55",
+        "claude, cl100k_base, 0.90"
     })
     void alignedTokensDecodeToTheSameBytes(String from, String to, double minCoverage) {
         CanonicalVocab a = vocab(from);

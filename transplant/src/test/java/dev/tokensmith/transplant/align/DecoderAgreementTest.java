@@ -3,6 +3,8 @@ package dev.tokensmith.transplant.align;
 import static dev.tokensmith.transplant.align.ReleasedTokenizers.vocab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensmith.core.format.MergeableRanks;
+import dev.tokensmith.core.format.Tiktoken;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DecoderAgreementTest {
     @ParameterizedTest
-    @ValueSource(strings = {"llama3", "llama2", "r50k_base", "cl100k_base", "claude"})
+    @ValueSource(strings = {"llama3", "llama2", "r50k_base", "claude"})
     void everyOrdinaryTokenDecodesToItsCanonicalBytes(String name) {
         CanonicalVocab v = vocab(name);
         MidText decoder = new MidText(v.tokenizer());
@@ -32,6 +34,18 @@ class DecoderAgreementTest {
         }
         assertThat(checked).isGreaterThan(30_000);
         assertThat(mismatches).isEmpty();
+    }
+
+    /** A tiktoken encoding's tokens are its rank file's bytes, rank for id. */
+    @ParameterizedTest
+    @ValueSource(strings = {"r50k_base", "cl100k_base"})
+    void tiktokenTokensAreTheirRankBytes(String name) {
+        MergeableRanks ranks = Tiktoken.builtin(name).ranks();
+        CanonicalVocab v = vocab(name);
+        for (int i = 0; i < ranks.size(); i++) {
+            assertThat(v.bytes(ranks.rankAt(i))).isEqualTo(ranks.bytesAt(i));
+        }
+        assertThat(v.size() - v.specials().tokens().size()).isEqualTo(ranks.size());
     }
 
     /**

@@ -22,13 +22,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "align",
         description = {
-            "Align two tokenizers' vocabularies on the raw bytes their tokens stand for, and report it.",
+            "Align two tokenizers' vocabularies on the raw bytes their tokens stand for.",
             "",
-            "Tokens match across families (byte-level BPE, SentencePiece-style metaspace with byte fallback,",
-            "WordPiece): GPT-2's \"Ġthe\", Llama 2's \"▁the\" and BERT's word-initial \"the\" are all \" the\".",
-            "Special tokens match by role (bos, eos, pad, unk, cls, sep, mask), then by text; each keeps its own row.",
-            "The report counts shared, new (only in --to) and dropped (only in --from) tokens by class, shows both",
-            "number-tokenization schemes and warns where a transplant from --from to --to loses something."
+            "Tokens match across families (byte-level BPE, SentencePiece-style metaspace",
+            "with byte fallback, WordPiece): GPT-2's \"Ġthe\", Llama 2's \"▁the\" and BERT's",
+            "word-initial \"the\" all stand for \" the\". Special tokens match by role (bos,",
+            "eos, pad, unk, cls, sep, mask), then by text; each keeps its own row.",
+            "",
+            "The report counts shared, new (only in --to) and dropped (only in --from)",
+            "tokens by class, shows both number-tokenization schemes, and warns where a",
+            "transplant from --from to --to loses something. See docs/transplant.md."
         })
 final class AlignCommand implements Callable<Integer> {
     private static final String TOKENIZER_HELP = "A HF tokenizer.json, a tiktoken rank file, Anthropic's claude.json,"
@@ -66,13 +69,8 @@ final class AlignCommand implements Callable<Integer> {
         for (String spec : specials) {
             override(spec, source, target, fromRoles, toRoles);
         }
-        VocabAlignment alignment;
-        try {
-            alignment =
-                    VocabAlignment.between(CanonicalVocab.of(source, fromRoles), CanonicalVocab.of(target, toRoles));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--special: " + e.getMessage(), e);
-        }
+        VocabAlignment alignment =
+                VocabAlignment.between(CanonicalVocab.of(source, fromRoles), CanonicalVocab.of(target, toRoles));
         AlignmentReport report = AlignmentReport.of(alignment, from, to);
         PrintWriter out = root.out();
         out.print(json ? AlignmentReportJson.render(report) : AlignmentReportText.render(report));
@@ -112,6 +110,9 @@ final class AlignCommand implements Callable<Integer> {
         boolean inTo = target.tokenToId(token) >= 0;
         if (side == null && !inFrom && !inTo) {
             throw new BadInputException("--special " + spec + ": neither tokenizer has the token " + token);
+        }
+        if (("from".equals(side) && !inFrom) || ("to".equals(side) && !inTo)) {
+            throw new BadInputException("--special " + spec + ": the " + side + " tokenizer has no token " + token);
         }
         if ("from".equals(side) || (side == null && inFrom)) {
             fromRoles.put(r, token);

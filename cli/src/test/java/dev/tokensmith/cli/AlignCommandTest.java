@@ -58,6 +58,16 @@ class AlignCommandTest {
     }
 
     @Test
+    void aSpecialOnASideWithoutTheTokenIsBadInput() {
+        CliRun.Result r = cli().run(
+                        "align", "--from", "r50k_base", "--to", "cl100k_base", "--special", "from.pad=<|fim_prefix|>");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo("tokensmith: --special from.pad=<|fim_prefix|>: the from tokenizer has no token"
+                        + " <|fim_prefix|>\n");
+    }
+
+    @Test
     void anUnknownRoleIsBadInput() {
         CliRun.Result r = cli().run("align", "--from", "r50k_base", "--to", "p50k_base", "--special", "start=!");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -204,6 +204,15 @@ public final class VocabAlignment {
         return sharedTargets.clone();
     }
 
+    /** The source token of each of {@link #sharedTargetIds()}, in the same order: the rows to copy. */
+    public int[] sharedSourceIds() {
+        int[] out = new int[sharedTargets.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sourceOfTarget[sharedTargets[i]];
+        }
+        return out;
+    }
+
     /** Ordinary target tokens without a source token, in id order. */
     public int[] newTargetIds() {
         return newTargets.clone();

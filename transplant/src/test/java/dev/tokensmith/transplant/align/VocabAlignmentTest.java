@@ -86,8 +86,12 @@ class VocabAlignmentTest {
             }
         }
         assertThat(a.sharedTargetIds().length + a.newTargetIds().length).isEqualTo(ordinaryTargets);
-        for (int t : a.sharedTargetIds()) {
-            assertThat(src.bytes(a.sourceOf(t))).isEqualTo(dst.bytes(t));
+        int[] targets = a.sharedTargetIds();
+        int[] sources = a.sharedSourceIds();
+        assertThat(sources).hasSameSizeAs(targets);
+        for (int i = 0; i < targets.length; i++) {
+            assertThat(sources[i]).isEqualTo(a.sourceOf(targets[i]));
+            assertThat(src.bytes(sources[i])).isEqualTo(dst.bytes(targets[i]));
         }
         for (int t : a.newTargetIds()) {
             assertThat(a.sourceOf(t)).isEqualTo(-1);

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
+            AlignCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

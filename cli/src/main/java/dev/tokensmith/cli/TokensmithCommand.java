@@ -19,15 +19,18 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description =
-                "Exact tokenizers for the JVM: encode, decode, inspect, convert, compare and benchmark tokenizers.",
+                "Exact tokenizers for the JVM: encode, decode, inspect, convert, compare, train and benchmark tokenizers.",
         subcommands = {
             EncodeCommand.class,
             DecodeCommand.class,
             InspectCommand.class,
             ConvertCommand.class,
             CompareCommand.class,
+            CountCommand.class,
+            TrainCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
+            AlignCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,100 @@
+package dev.tokensmith.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensmith.core.format.Json;
+import dev.tokensmith.corpora.count.PreTokenCounter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tokensmith count}: pre-token counts of a corpus, the input of {@code train}. */
+@Command(
+        name = "count",
+        description = {
+            "Count the pre-tokens of a corpus into a counts file (docs/formats/pre-token-counts.md).",
+            "",
+            "Runs the template's normalizer and pre-tokenizer over every document on all cores, in bounded memory",
+            "(sorted runs spill to disk past --memory-budget). Counts files merge: give several to 'train --counts'."
+        })
+final class CountCommand implements Callable<Integer> {
+    @ParentCommand
+    TokensmithCommand root;
+
+    @Mixin
+    CorpusOptions corpus;
+
+    @Mixin
+    PipelineOption pipeline;
+
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The counts file to write.")
+    Path out;
+
+    @Option(names = "--engine", defaultValue = "local", description = "local (default: this JVM, all cores) or spark.")
+    String engine;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Counting threads (default: all cores).")
+    Integer threads;
+
+    @Option(
+            names = "--memory-budget",
+            paramLabel = "SIZE",
+            defaultValue = "2g",
+            description = "Memory for count tables before spilling to disk, e.g. 512m, 4g (default 2g).")
+    String memoryBudget;
+
+    @Option(names = "--json", description = "Print the summary as JSON on standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!corpus.given()) {
+            throw new BadInputException("--corpus is required");
+        }
+        if (!engine.equals("local")) {
+            throw new BadInputException("--engine " + engine + " is not available in this build: the Spark engine"
+                    + " runs from the corpora-spark module (spark-submit), see docs/corpora.md");
+        }
+        CorpusCounting counting = new CorpusCounting(corpus, pipeline, threads(threads), Sizes.parse(memoryBudget));
+        long start = System.nanoTime();
+        PreTokenCounter.Summary s;
+        try (Progress progress = Progress.forTerminal(root.quiet)) {
+            s = counting.countToFile(out, progress);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ObjectNode summary = Json.object();
+        summary.put("out", out.toString());
+        summary.put("template", pipeline.name());
+        summary.put("documents", s.documents());
+        summary.put("bytes", s.bytes());
+        summary.put("distinct_pre_tokens", s.distinct());
+        summary.put("pre_tokens", s.total());
+        summary.put("spilled_runs", s.spills());
+        summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        if (json) {
+            root.out().println(summary);
+            root.out().flush();
+        } else {
+            root.note(String.format(
+                    "counted %,d pre-tokens (%,d distinct) in %,d documents, %,d bytes, in %.1f s -> %s",
+                    s.total(), s.distinct(), s.documents(), s.bytes(), seconds, out));
+        }
+        return 0;
+    }
+
+    static int threads(Integer threads) {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new BadInputException("--threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+}

@@ -113,6 +113,9 @@ public final class ModelTransplant {
             throw new TransplantInputException(
                     "unknown method '" + req.method() + "'; known: " + String.join(", ", Methods.NAMES));
         }
+        if (req.method().equals("omp") && req.donor().isEmpty()) {
+            throw new TransplantInputException("--method omp needs --donor (a model that has the new vocabulary)");
+        }
         if (Files.exists(req.out())) {
             throw new TransplantInputException(req.out() + " already exists; give a new folder for --out");
         }
@@ -133,9 +136,6 @@ public final class ModelTransplant {
             notes.accept(mapping.sharedNew().length + " shared tokens copy their rows; " + mapping.newIds().length
                     + " new tokens by " + req.method());
             Optional<DonorTables> donor = req.donor().map(d -> donorTables(d, mapping.newVocabSize()));
-            if (req.method().equals("omp") && donor.isEmpty()) {
-                throw new TransplantInputException("--method omp needs --donor (a model that has the new vocabulary)");
-            }
             OldTokenSplitter splitter = OldTokenSplitter.of(oldTok, id -> id < emb.rows());
             TransplantProblem.Builder pb = mapping.problem(toMath(emb));
             head.ifPresent(h -> pb.head(toMath(h)));

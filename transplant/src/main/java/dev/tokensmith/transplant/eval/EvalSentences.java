@@ -59,7 +59,14 @@ public final class EvalSentences {
         return out;
     }
 
-    static LinkedHashSet<String> sentences(Path file) {
+    private static final java.util.Map<Path, List<String>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The usable sentences of one source, in file order (read once per run). */
+    static List<String> sentences(Path file) {
+        return CACHE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> List.copyOf(read(f)));
+    }
+
+    private static LinkedHashSet<String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing: the evaluation reads the shared corpora (set"
                     + " -Dtokensmith.data or --data to the directory holding corpora/)");

@@ -1,6 +1,7 @@
 package dev.tokensmith.transplant.eval;
 
 import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.FloatMatrix;
 import dev.tokensmith.transplant.Transplant;
 import dev.tokensmith.transplant.TransplantResult;
@@ -44,7 +45,8 @@ public final class HeldOutExperiment {
             double fraction,
             List<String> methodNames,
             MethodContext context,
-            Consumer<String> log) {
+            Consumer<String> log,
+            TrainingProgress progress) {
         Tokenizer tokenizer = models.tokenizer();
         FloatMatrix base;
         String initializer;
@@ -80,7 +82,7 @@ public final class HeldOutExperiment {
                 }
             }
             log.accept("encoding " + sentences.size() + " sentences with the original model");
-            original = enc.encodeIds(ids);
+            original = Encode.ids(enc, ids, progress, "original model");
         }
         OldTokenSplitter splitter = OldTokenSplitter.of(tokenizer, id -> !held[id]);
         AuxiliarySpace aux = AuxiliarySpace.table("donor input embeddings", donor, i -> i, i -> i);
@@ -88,6 +90,7 @@ public final class HeldOutExperiment {
         for (String name : methodNames) {
             TransplantMethod method = Methods.byName(name, splitter, aux);
             log.accept("method " + name + ": rebuilding " + problem.newIds().length + " rows");
+            progress.stage(name + " rows", 0);
             TransplantResult r = Transplant.run(problem, method, context);
             double rowCos = rowCosine(r.inputEmbeddings(), base, problem.newIds());
             log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
@@ -95,7 +98,7 @@ public final class HeldOutExperiment {
             try (SentenceEncoder enc = encoder(models, tokenizer, settings)
                     .overrideInitializer(initializer, toIo(r.inputEmbeddings()))
                     .build()) {
-                rebuilt = enc.encodeIds(ids);
+                rebuilt = Encode.ids(enc, ids, progress, name);
             }
             Fidelity f = Fidelity.of(original, rebuilt, settings.pairs(), settings.seed());
             scores.put(

@@ -2,6 +2,7 @@ package dev.tokensmith.transplant.eval;
 
 import dev.tokensmith.core.AddedToken;
 import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.FloatMatrix;
 import dev.tokensmith.transplant.Transplant;
 import dev.tokensmith.transplant.TransplantResult;
@@ -52,7 +53,8 @@ public final class TokenizerSwapExperiment {
             EvalSettings settings,
             List<String> methodNames,
             MethodContext context,
-            Consumer<String> log) {
+            Consumer<String> log,
+            TrainingProgress progress) {
         Tokenizer baseTok = models.tokenizer();
         Tokenizer newTok = newTokenizer.withoutTruncationOrPadding();
         FloatMatrix base;
@@ -85,7 +87,7 @@ public final class TokenizerSwapExperiment {
                 newIds.add(frame(body, framed.cls(), framed.sep(), settings.maxLength()));
             }
             log.accept("encoding " + sentences.size() + " sentences with the original model");
-            original = enc.encodeIds(oldIds);
+            original = Encode.ids(enc, oldIds, progress, "original model");
         }
         OldTokenSplitter splitter = OldTokenSplitter.of(baseTok, id -> id < base.rows());
         Map<String, MethodScore> scores = new LinkedHashMap<>();
@@ -103,13 +105,14 @@ public final class TokenizerSwapExperiment {
                 }
                 TransplantMethod method = Methods.byName(name, splitter, aux);
                 log.accept("method " + name + ": estimating " + problem.newIds().length + " rows");
+                progress.stage(name + " rows", 0);
                 TransplantResult r = Transplant.run(problem, method, context);
                 log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
                 float[][] rebuilt;
                 try (SentenceEncoder enc = HeldOutExperiment.encoder(models, baseTok, settings)
                         .overrideInitializer(initializer, HeldOutExperiment.toIo(r.inputEmbeddings()))
                         .build()) {
-                    rebuilt = enc.encodeIds(newIds);
+                    rebuilt = Encode.ids(enc, newIds, progress, name);
                 }
                 Fidelity f = Fidelity.of(original, rebuilt, settings.pairs(), settings.seed());
                 scores.put(

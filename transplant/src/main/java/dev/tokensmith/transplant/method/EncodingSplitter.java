@@ -10,7 +10,7 @@ final class EncodingSplitter implements OldTokenSplitter {
     private final IntPredicate allowed;
 
     EncodingSplitter(Tokenizer tokenizer, IntPredicate allowed) {
-        this.tokenizer = tokenizer;
+        this.tokenizer = tokenizer.withoutTruncationOrPadding();
         this.allowed = allowed;
     }
 

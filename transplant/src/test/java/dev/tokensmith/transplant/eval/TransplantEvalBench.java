@@ -31,7 +31,8 @@ class TransplantEvalBench {
                     0.2,
                     Methods.NAMES,
                     ctx,
-                    System.err::println);
+                    System.err::println,
+                    dev.tokensmith.core.train.TrainingProgress.NONE);
             System.err.println(o);
             Map<String, MethodScore> s = o.scores();
             for (String m : List.of("tokenadapt", "fvt", "first-subword", "last-subword", "mean", "zero")) {

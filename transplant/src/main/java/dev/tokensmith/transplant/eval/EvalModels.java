@@ -33,8 +33,8 @@ public record EvalModels(Path baseOnnx, Path baseTokenizer, Path donorOnnx) {
         return TokenizerJson.read(baseTokenizer);
     }
 
-    /** A class-path resource copied into {@code dir} (once; atomically). */
-    static synchronized Path extract(String resource, Path dir) {
+    /** A class-path resource copied into {@code dir} (once; atomically), e.g. {@code all-minilm-l6-v2.onnx}. */
+    public static synchronized Path extract(String resource, Path dir) {
         Path out = dir.resolve(resource);
         if (Files.isRegularFile(out)) {
             return out;

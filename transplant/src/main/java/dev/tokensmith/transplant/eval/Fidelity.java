@@ -39,15 +39,7 @@ public record Fidelity(double sentenceCosine, double spearman, int pairs) {
     }
 
     static double cosine(float[] x, float[] y) {
-        double dot = 0;
-        double nx = 0;
-        double ny = 0;
-        for (int i = 0; i < x.length; i++) {
-            dot += (double) x[i] * y[i];
-            nx += (double) x[i] * x[i];
-            ny += (double) y[i] * y[i];
-        }
-        return nx == 0 || ny == 0 ? 0 : dot / Math.sqrt(nx * ny);
+        return dev.tokensmith.transplant.method.Vectors.cosine(x, y);
     }
 
     /** Spearman's ρ: Pearson correlation of the ranks (ties get their average rank). */

@@ -94,12 +94,8 @@ public final class HeldOutExperiment {
             TransplantResult r = Transplant.run(problem, method, context);
             double rowCos = rowCosine(r.inputEmbeddings(), base, problem.newIds());
             log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
-            float[][] rebuilt;
-            try (SentenceEncoder enc = encoder(models, tokenizer, settings)
-                    .overrideInitializer(initializer, toIo(r.inputEmbeddings()))
-                    .build()) {
-                rebuilt = Encode.ids(enc, ids, progress, name);
-            }
+            float[][] rebuilt =
+                    encodeWith(models, tokenizer, settings, initializer, r.inputEmbeddings(), ids, progress, name);
             Fidelity f = Fidelity.of(original, rebuilt, settings.pairs(), settings.seed());
             scores.put(
                     name,
@@ -117,6 +113,23 @@ public final class HeldOutExperiment {
                     f.spearman()));
         }
         return new Outcome(problem.newIds().length, base.rows(), (double) heldCount / total, scores);
+    }
+
+    /** The sentence embeddings of {@code ids} by the base model with its token table replaced by {@code table}. */
+    static float[][] encodeWith(
+            EvalModels models,
+            Tokenizer tokenizer,
+            EvalSettings settings,
+            String initializer,
+            FloatMatrix table,
+            List<int[]> ids,
+            TrainingProgress progress,
+            String stage) {
+        try (SentenceEncoder enc = encoder(models, tokenizer, settings)
+                .overrideInitializer(initializer, toIo(table))
+                .build()) {
+            return Encode.ids(enc, ids, progress, stage);
+        }
     }
 
     static SentenceEncoder.Builder encoder(EvalModels models, Tokenizer tokenizer, EvalSettings settings) {

@@ -108,12 +108,8 @@ public final class TokenizerSwapExperiment {
                 progress.stage(name + " rows", 0);
                 TransplantResult r = Transplant.run(problem, method, context);
                 log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
-                float[][] rebuilt;
-                try (SentenceEncoder enc = HeldOutExperiment.encoder(models, baseTok, settings)
-                        .overrideInitializer(initializer, HeldOutExperiment.toIo(r.inputEmbeddings()))
-                        .build()) {
-                    rebuilt = Encode.ids(enc, newIds, progress, name);
-                }
+                float[][] rebuilt = HeldOutExperiment.encodeWith(
+                        models, baseTok, settings, initializer, r.inputEmbeddings(), newIds, progress, name);
                 Fidelity f = Fidelity.of(original, rebuilt, settings.pairs(), settings.seed());
                 scores.put(
                         name,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Experiment A in miniature (0.2% of the vocabulary, 30 sentences): the full run is {@link TransplantEvalBench}
+ * Experiment A in miniature (0.1% of the vocabulary, 30 sentences): the full run is {@link TransplantEvalBench}
  * and the CLI's {@code transplant eval}.
  */
 @Tag("slow")
@@ -31,12 +31,12 @@ class HeldOutExperimentTest {
             HeldOutExperiment.Outcome o = HeldOutExperiment.run(
                     MODELS,
                     settings,
-                    0.002,
+                    0.001,
                     List.of("omp", "fvt", "zero"),
                     new MethodContext(MathBackends.select("cpu"), p),
                     notes::add,
                     TrainingProgress.NONE);
-            assertThat(o.heldOut()).isEqualTo(61);
+            assertThat(o.heldOut()).isEqualTo(31);
             Map<String, MethodScore> s = o.scores();
             assertThat(s.get("omp").rowCosine())
                     .isGreaterThan(0.5)
@@ -46,7 +46,7 @@ class HeldOutExperimentTest {
                     .isGreaterThan(s.get("zero").sentenceCosine());
             assertThat(s.get("omp").sentenceCosine()).isLessThanOrEqualTo(1.0 + 1e-6);
         }
-        assertThat(notes).anyMatch(n -> n.startsWith("held out 61 of 30522"));
+        assertThat(notes).anyMatch(n -> n.startsWith("held out 31 of 30522"));
     }
 
     @Test

@@ -171,6 +171,27 @@ class TransplantCommandTest {
     }
 
     @Test
+    void anUnknownArchitectureIsBadInput() throws IOException {
+        Path base = baseModel(true);
+        Files.writeString(
+                base.resolve(HfModel.CONFIG_FILE),
+                "{\"model_type\": \"mamba\", \"vocab_size\": 20, \"hidden_size\": 4}");
+        Path out = dir.resolve("out");
+        CliRun.Result r = cli().run(
+                        "transplant",
+                        "--base",
+                        base.toString(),
+                        "--new-tokenizer",
+                        newTokenizer().toString(),
+                        "--out",
+                        out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        assertThat(r.err()).contains("mamba");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void unknownMethodsAndMissingOptionsAreUsageErrors() throws IOException {
         assertThat(cli().run("transplant").exitCode()).isEqualTo(2);
         CliRun.Result r = cli().run(

@@ -86,6 +86,12 @@ public final class TokenizerSwapExperiment {
                 newTokens += body.length;
                 newIds.add(frame(body, framed.cls(), framed.sep(), settings.maxLength()));
             }
+            log.accept(String.format(
+                    java.util.Locale.ROOT,
+                    "%d original tokens, %d new tokens (%.3f per original token)",
+                    oldTokens,
+                    newTokens,
+                    (double) newTokens / oldTokens));
             log.accept("encoding " + sentences.size() + " sentences with the original model");
             original = Encode.ids(enc, oldIds, progress, "original model");
         }

@@ -17,12 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code tokensmith transplant}: give a model a new tokenizer; {@code transplant eval} measures the methods. */
 @Command(
         name = "transplant",
-        description = {
-            "Give a model a new tokenizer without training: shared tokens keep their rows, new tokens get rows",
-            "estimated by a method (omp needs --donor, a model that has the new vocabulary). Writes the model",
-            "(Hugging Face folder or model.onnx), the new tokenizer.json, provenance and the quality report",
-            "(transplant-report.json/.txt) into --out, whole or not at all."
-        },
+        description =
+                "Give a model a new tokenizer without training: shared tokens keep their rows, new tokens get rows estimated by a method (omp needs --donor, a model that has the new vocabulary). Writes the model (Hugging Face folder or model.onnx), the new tokenizer.json, provenance and the quality report (transplant-report.json/.txt) into --out, whole or not at all.",
         subcommands = {TransplantEvalCommand.class})
 final class TransplantCommand implements Callable<Integer> {
     @ParentCommand

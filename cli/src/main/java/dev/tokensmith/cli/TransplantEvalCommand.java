@@ -24,12 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code tokensmith transplant eval}: experiments A (held-out tokens) and B (tokenizer swap) with real models. */
 @Command(
         name = "eval",
-        description = {
-            "Measure the transplant methods on real models (default: all-MiniLM-L6-v2, donor e5-small-v2).",
-            "A: hold out a share of the vocabulary, rebuild it by each method, compare rows and sentence",
-            "embeddings with the original. B: give the model other tokenizers (default: r50k_base and a",
-            "byte-level BPE trained here) and compare its sentence embeddings with the original's."
-        })
+        description =
+                "Measure the transplant methods on real models (default: all-MiniLM-L6-v2, donor e5-small-v2). A: hold out a share of the vocabulary, rebuild it by each method, compare rows and sentence embeddings with the original. B: give the model other tokenizers (default: r50k_base and a byte-level BPE trained here) and compare its sentence embeddings with the original's.")
 final class TransplantEvalCommand implements Callable<Integer> {
     @ParentCommand
     TransplantCommand parent;

@@ -102,29 +102,23 @@ public record QualityReport(
                                 t -> Double.isNaN(t.relativeResidual()) ? -t.normZScore() : -t.relativeResidual()))
                 .limit(worst)
                 .toList();
+        boolean omp = residuals().count() > 0;
         if (!ranked.isEmpty()) {
-            b.append(String.format(
-                    Locale.ROOT,
-                    "%8s  %-24s %9s %7s %9s %5s %9s%n",
-                    "id",
-                    "text",
-                    "norm",
-                    "z",
-                    "residual",
-                    "atoms",
-                    "coef L1"));
+            b.append(String.format(Locale.ROOT, "%8s  %-24s %9s %7s", "id", "text", "norm", "z"));
+            b.append(omp ? String.format(Locale.ROOT, " %9s %5s %9s%n", "residual", "atoms", "coef L1") : "\n");
             for (TokenQuality t : ranked) {
                 b.append(String.format(
                         Locale.ROOT,
-                        "%8d  %-24s %9.4f %7.2f %9.4f %5d %9.3f%s%n",
+                        "%8d  %-24s %9.4f %7.2f",
                         t.newId(),
                         visible(t.text()),
                         t.rowNorm(),
-                        t.normZScore(),
-                        t.relativeResidual(),
-                        t.atoms(),
-                        t.coefficientL1(),
-                        t.outlier() ? "  OUTLIER" : ""));
+                        t.normZScore()));
+                if (omp) {
+                    b.append(String.format(
+                            Locale.ROOT, " %9.4f %5d %9.3f", t.relativeResidual(), t.atoms(), t.coefficientL1()));
+                }
+                b.append(t.outlier() ? "  OUTLIER" : "").append('\n');
             }
         }
         return b.toString();

@@ -10,6 +10,9 @@ import dev.tokensmith.math.OmpResult;
 import dev.tokensmith.math.Parallelism;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,6 +31,9 @@ import java.util.Set;
  * python3 scripts/omp-bench.py --dir /tmp/ompbench --threads 16
  * java --add-modules jdk.incubator.vector -cp ... dev.tokensmith.bench.MathSideBySide --dir /tmp/ompbench --threads 16
  * </pre>
+ *
+ * <p>{@code --save DIR} writes our GEMM result and OMP atoms/coefficients there as raw little-endian arrays
+ * ({@code gemm.f32}, {@code omp-atoms.i32}, {@code omp-coefficients.f32}), to compare two builds bit for bit.
  */
 public final class MathSideBySide {
     private MathSideBySide() {}
@@ -36,19 +42,21 @@ public final class MathSideBySide {
         Path dir = null;
         int threads = Runtime.getRuntime().availableProcessors();
         String backendName = null;
+        Path save = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--backend" -> backendName = args[++i];
+                case "--save" -> save = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: MathSideBySide --dir DIR [--threads N] [--backend NAME]");
+                    System.err.println("usage: MathSideBySide --dir DIR [--threads N] [--backend NAME] [--save DIR]");
                     System.exit(2);
                 }
             }
         }
         if (dir == null) {
-            System.err.println("usage: MathSideBySide --dir DIR [--threads N] [--backend NAME]");
+            System.err.println("usage: MathSideBySide --dir DIR [--threads N] [--backend NAME] [--save DIR]");
             System.exit(2);
         }
         Properties py = new Properties();
@@ -78,29 +86,62 @@ public final class MathSideBySide {
             backend.gemm(GemmForm.A_BT, 1f, warm, dictionary, 0f, c.rowRange(0, warm.rows()), p);
             backend.omp(dictionary, warm, OmpOptions.atoms(k), p);
             double gemm = Double.MAX_VALUE;
+            double gemmCpu = Double.NaN;
             for (int rep = 0; rep < 3; rep++) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 backend.gemm(GemmForm.A_BT, 1f, targets, dictionary, 0f, c, p);
-                gemm = Math.min(gemm, (System.nanoTime() - t0) / 1e9);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                if (wall < gemm) {
+                    gemm = wall;
+                    gemmCpu = (cpuNanos() - c0) / 1e9;
+                }
+            }
+            if (save != null) {
+                Files.createDirectories(save);
+                Files.write(save.resolve("gemm.f32"), c.segment().toArray(ValueLayout.JAVA_BYTE));
             }
             c = null;
             double flops = 2.0 * targets.rows() * dictionary.rows() * dictionary.cols();
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             OmpResult omp = backend.omp(dictionary, targets, OmpOptions.atoms(k), p);
             double ompSeconds = (System.nanoTime() - t0) / 1e9;
+            double ompCpu = (cpuNanos() - c0) / 1e9;
             double ompFlops = flops * k;
+            if (save != null) {
+                Files.write(
+                        save.resolve("omp-atoms.i32"),
+                        MemorySegment.ofArray(omp.atoms()).toArray(ValueLayout.JAVA_BYTE));
+                Files.write(
+                        save.resolve("omp-coefficients.f32"),
+                        MemorySegment.ofArray(omp.coefficients()).toArray(ValueLayout.JAVA_BYTE));
+            }
 
             System.out.println();
             System.out.printf(
                     Locale.ROOT,
-                    "%-44s %12s %12s %10s%n",
+                    "%-44s %12s %12s %10s %12s %12s %10s%n",
                     "kernel (same inputs, same threads)",
                     "ours s",
                     "python s",
-                    "ratio");
-            row("GEMM Y·Dᵀ vs numpy (float32 OpenBLAS)", gemm, seconds(py, "gemm_seconds", 1));
+                    "ratio",
+                    "ours cpu s",
+                    "python cpu s",
+                    "cpu ratio");
+            row(
+                    "GEMM Y·Dᵀ vs numpy (float32 OpenBLAS)",
+                    gemm,
+                    seconds(py, "gemm_seconds", 1),
+                    gemmCpu,
+                    seconds(py, "gemm_cpu_seconds", 1));
             System.out.printf(Locale.ROOT, "%-44s %12.1f%n", "  our GEMM GFLOP/s", flops / gemm / 1e9);
-            row("OMP all targets vs numpy batched (tokensurgeon)", ompSeconds, seconds(py, "numpy_batch_seconds", 1));
+            row(
+                    "OMP all targets vs numpy batched (tokensurgeon)",
+                    ompSeconds,
+                    seconds(py, "numpy_batch_seconds", 1),
+                    ompCpu,
+                    seconds(py, "numpy_batch_cpu_seconds", 1));
             row(
                     "OMP vs sklearn orthogonal_mp_gram (extrap.)",
                     ompSeconds,
@@ -124,6 +165,26 @@ public final class MathSideBySide {
 
     private static void row(String name, double ours, double python) {
         System.out.printf(Locale.ROOT, "%-44s %12.3f %12.3f %9.2fx%n", name, ours, python, python / ours);
+    }
+
+    private static void row(String name, double ours, double python, double oursCpu, double pythonCpu) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %12.3f %12.3f %9.2fx %12.3f %12.3f %9.2fx%n",
+                name,
+                ours,
+                python,
+                python / ours,
+                oursCpu,
+                pythonCpu,
+                pythonCpu / oursCpu);
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0L;
     }
 
     /** Share of targets whose selected atom sets are equal (order aside), over the targets both have. */

@@ -4,6 +4,7 @@ import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.train.PreTokenCounts;
 import dev.tokensmith.core.train.PreTokenCountsMetadata;
 import dev.tokensmith.corpora.CorpusException;
+import dev.tokensmith.corpora.ParallelDocuments;
 import dev.tokensmith.corpora.TextSource;
 import dev.tokensmith.corpora.count.PreTokenCounter;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class CorpusCounting {
 
     PreTokenCounter.Summary countToFile(Path out, Progress progress) {
         PreTokenCounter counter = counter(progress);
-        try (Stream<String> docs = source.documents()) {
+        try (Stream<String> docs = ParallelDocuments.of(source, threads)) {
             return counter.countToFile(docs, out, metadata(counter));
         } catch (CorpusException e) {
             throw new BadInputException(e.getMessage(), e);
@@ -73,7 +74,7 @@ final class CorpusCounting {
 
     PreTokenCounts count(Progress progress) {
         PreTokenCounter counter = counter(progress);
-        try (Stream<String> docs = source.documents()) {
+        try (Stream<String> docs = ParallelDocuments.of(source, threads)) {
             return counter.count(docs);
         } catch (CorpusException e) {
             throw new BadInputException(e.getMessage(), e);

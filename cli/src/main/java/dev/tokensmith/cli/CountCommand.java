@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.format.Json;
 import dev.tokensmith.corpora.count.PreTokenCounter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,14 +53,42 @@ final class CountCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON on standard output.")
     boolean json;
 
+    @Option(
+            names = "--spark-jar",
+            paramLabel = "JAR",
+            description = "With --engine spark: the corpora-spark job jar (else $TOKENSMITH_SPARK_JAR).")
+    Path sparkJar;
+
+    @Option(
+            names = "--spark-master",
+            paramLabel = "URL",
+            description = "With --engine spark: the master (default: spark-submit's, else local[*]).")
+    String sparkMaster;
+
     @Override
     public Integer call() throws Exception {
         if (!corpus.given()) {
             throw new BadInputException("--corpus is required");
         }
+        if (engine.equals("spark")) {
+            var getenv = root.environment().getenv();
+            List<String> cmd = SparkEngine.command(
+                    SparkEngine.findSparkSubmit(getenv),
+                    SparkEngine.findJar(sparkJar, getenv),
+                    sparkMaster,
+                    corpus.paths,
+                    pipeline,
+                    out);
+            root.note("running " + String.join(" ", cmd));
+            int code = SparkEngine.run(cmd, root.err());
+            if (code != 0) {
+                throw new IllegalStateException(
+                        "spark-submit failed with exit code " + code + " (its output is above)");
+            }
+            return 0;
+        }
         if (!engine.equals("local")) {
-            throw new BadInputException("--engine " + engine + " is not available in this build: the Spark engine"
-                    + " runs from the corpora-spark module (spark-submit), see docs/corpora.md");
+            throw new BadInputException("--engine must be local or spark, not '" + engine + "'");
         }
         CorpusCounting counting = new CorpusCounting(corpus, pipeline, threads(threads), Sizes.parse(memoryBudget));
         long start = System.nanoTime();

@@ -1,18 +1,18 @@
 package dev.tokensmith.math.cpu;
 
 import dev.tokensmith.math.FloatMatrix;
-import dev.tokensmith.math.GemmForm;
 import dev.tokensmith.math.OmpOptions;
 import dev.tokensmith.math.OmpResult;
 import dev.tokensmith.math.Parallelism;
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
  * Batched OMP with scikit-learn's {@code orthogonal_mp_gram} semantics (see {@code MathBackend#omp}).
  *
- * <p>Targets go in blocks, one block per task. Each step computes the correlations of every live residual in
- * the block with every atom as one GEMM (the only O(n·d) work; the full n×n Gram matrix is never formed),
+ * <p>The dictionary is packed once per call into the GEMM kernel's panels ({@link PackedPanels}), shared by all
+ * workers. Targets go in blocks, one block per task. Each step computes the correlations of every live
+ * residual in the block with every atom as one GEMM against that packed copy (the only O(n·d) work; the full
+ * n×n Gram matrix is never formed),
  * then per target: pick the atom, extend the Cholesky factor of the selected atoms' Gram matrix by one row
  * (a forward solve on Gram entries computed from the two atoms' rows), solve for the coefficients with two
  * triangular solves, and update the residual. Cholesky, coefficients and residuals are in double; the
@@ -41,6 +41,7 @@ final class Omp {
         }
         int k = Math.min(options.maxAtoms(), n);
         double[] atomSquares = RowNorms.squaredOf(kernels, dictionary, p);
+        PackedPanels packed = PackedPanels.ofRows(kernels, dictionary, p);
         long perTarget = Math.max(1L, Math.max(n, (long) k * d));
         int block = Math.clamp(BLOCK_FLOATS / perTarget, 1, 64);
         block = Math.min(block, Math.max(1, BlockedGemm.ceilDiv(t, p.threads())));
@@ -53,7 +54,7 @@ final class Omp {
         Arrays.fill(atoms, -1);
         p.forEach(
                 BlockedGemm.ceilDiv(t, blockSize),
-                () -> new Block(kernels, dictionary, atomSquares, blockSize, k, options.tolerance()),
+                () -> new Block(kernels, dictionary, packed, atomSquares, blockSize, k, options.tolerance()),
                 (b, task) -> b.solve(targets, task * blockSize, Math.min(blockSize, t - task * blockSize), result));
         return result;
     }
@@ -62,16 +63,16 @@ final class Omp {
     private static final class Block {
         private final Kernels kernels;
         private final FloatMatrix dictionary;
+        private final PackedPanels packed;
         private final double[] atomSquares;
         private final int k;
         private final int n;
         private final int d;
         private final double tolerance;
-        private final BlockedGemm.Workspace ws = new BlockedGemm.Workspace();
 
         private final float[] y; // targets, capacity × d
         private final float[] residual; // capacity × d
-        private final float[] live; // residuals of live targets, packed for the GEMM
+        private final float[] live; // residuals of live targets, packed for the GEMM (rows padded for the kernel)
         private final float[] correlations; // live × n
         private final float[] selectedRows; // capacity × k × d
         private final int[] selected; // capacity × k
@@ -88,9 +89,17 @@ final class Omp {
         private final double[] approx;
         private final int[] liveIndex;
 
-        Block(Kernels kernels, FloatMatrix dictionary, double[] atomSquares, int capacity, int k, double tolerance) {
+        Block(
+                Kernels kernels,
+                FloatMatrix dictionary,
+                PackedPanels packed,
+                double[] atomSquares,
+                int capacity,
+                int k,
+                double tolerance) {
             this.kernels = kernels;
             this.dictionary = dictionary;
+            this.packed = packed;
             this.atomSquares = atomSquares;
             this.k = k;
             this.n = dictionary.rows();
@@ -98,7 +107,7 @@ final class Omp {
             this.tolerance = tolerance;
             y = new float[capacity * d];
             residual = new float[capacity * d];
-            live = new float[capacity * d];
+            live = new float[BlockedGemm.ceilDiv(capacity, kernels.rowBlock()) * kernels.rowBlock() * d];
             correlations = new float[capacity * n];
             selectedRows = new float[capacity * k * d];
             selected = new int[capacity * k];
@@ -152,13 +161,29 @@ final class Omp {
             }
         }
 
-        /** correlations[l × n + j] = ⟨live residual l, atom j⟩, one GEMM for the whole block. */
+        /**
+         * correlations[l × n + j] = ⟨live residual l, atom j⟩: one GEMM for the whole block against the
+         * dictionary packed once for the call, panel by panel (each panel stays in L1 while all live residuals
+         * pass over it), in {@link BlockedGemm#multiplyPanels}' chunk order, so the values are those
+         * {@link BlockedGemm#gemm} gives.
+         */
         private void correlate(int liveCount) {
-            FloatMatrix a = FloatMatrix.wrap(
-                    MemorySegment.ofArray(live).asSlice(0, (long) liveCount * d * Float.BYTES), liveCount, d);
-            FloatMatrix c = FloatMatrix.wrap(
-                    MemorySegment.ofArray(correlations).asSlice(0, (long) liveCount * n * Float.BYTES), liveCount, n);
-            BlockedGemm.gemm(kernels, GemmForm.A_BT, 1f, a, dictionary, 0f, c, Parallelism.serial());
+            if (d == 0) {
+                Arrays.fill(correlations, 0, liveCount * n, 0f);
+                return;
+            }
+            int width = packed.width;
+            for (int g = 0; g < packed.panels; g++) {
+                float[] panels = packed.array(g);
+                int at = packed.offset(g);
+                int j0 = g * width;
+                int cols = Math.min(width, n - j0);
+                for (int pc = 0; pc < d; pc += BlockedGemm.KC) {
+                    int kc = Math.min(BlockedGemm.KC, d - pc);
+                    kernels.panelProduct(
+                            live, pc, d, liveCount, panels, at + pc * width, kc, correlations, j0, n, cols, pc > 0);
+                }
+            }
         }
 
         private void step(int b, int row) {
@@ -250,6 +275,13 @@ final class Omp {
          */
         private int argmaxAbs(int b, int row) {
             int base = row * n;
+            float max = kernels.maxAbs(correlations, base, n);
+            if (!Float.isNaN(max)) { // the fast path; a NaN falls through to the scan that skips NaNs
+                int first = Math.max(0, kernels.indexOfAbs(correlations, base, 0, n, max));
+                if (kernels.indexOfAbs(correlations, base, first + 1, n, max) < 0) {
+                    return first;
+                }
+            }
             float best = -1f;
             int bestIndex = 0;
             int ties = 0;

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -92,17 +91,9 @@ public record Provenance(
         }
     }
 
-    /** Tokensmith's version, filtered into a resource at build time. */
+    /** Tokensmith's version (the core's, filtered into a resource at build time). */
     public static String currentTokensmithVersion() {
-        Properties p = new Properties();
-        try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return dev.tokensmith.core.format.Provenance.currentVersion();
     }
 
     public ObjectNode toJson() {

@@ -42,4 +42,29 @@ class TransplantEvalBench {
             }
         }
     }
+
+    /** Experiment A's OMP quality report (residuals, coefficient norms, outliers), without the sentence encoding. */
+    @Test
+    void heldOutOmpReport() {
+        EvalModels models = EvalModels.defaults(Path.of("target", "test-models"));
+        dev.tokensmith.core.Tokenizer tokenizer = models.tokenizer();
+        dev.tokensmith.math.FloatMatrix base;
+        dev.tokensmith.math.FloatMatrix donor;
+        try (dev.tokensmith.transplant.onnx.OnnxModel m =
+                dev.tokensmith.transplant.onnx.OnnxModel.open(models.baseOnnx())) {
+            base = HeldOutExperiment.toMath(m.wordEmbeddings().table());
+        }
+        try (dev.tokensmith.transplant.onnx.OnnxModel m =
+                dev.tokensmith.transplant.onnx.OnnxModel.open(models.donorOnnx())) {
+            donor = HeldOutExperiment.toMath(m.wordEmbeddings().table());
+        }
+        boolean[] held = HeldOutExperiment.chooseHeldOut(tokenizer, base.rows(), 0.2, 42);
+        var problem = HeldOutExperiment.problem(tokenizer, base, donor, held);
+        try (Parallelism p = Parallelism.threads(Runtime.getRuntime().availableProcessors())) {
+            var r = dev.tokensmith.transplant.Transplant.run(
+                    problem, Methods.omp(Methods.OMP_K), new MethodContext(MathBackends.select(null), p));
+            System.err.println(r.report().toText(15));
+            assertThat(r.report().tokens()).hasSize(6104);
+        }
+    }
 }

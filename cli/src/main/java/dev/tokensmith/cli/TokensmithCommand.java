@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             QuickstartCommand.class,
             BenchCommand.class,
             AlignCommand.class,
+            DoctorCommand.class,
             TransplantCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -90,7 +90,8 @@ final class CountCommand implements Callable<Integer> {
         if (!engine.equals("local")) {
             throw new BadInputException("--engine must be local or spark, not '" + engine + "'");
         }
-        CorpusCounting counting = new CorpusCounting(corpus, pipeline, threads(threads), Sizes.parse(memoryBudget));
+        CorpusCounting counting =
+                new CorpusCounting(corpus, pipeline, Threads.resolve(threads), Sizes.parse(memoryBudget));
         long start = System.nanoTime();
         PreTokenCounter.Summary s;
         try (Progress progress = Progress.forTerminal(root.quiet)) {
@@ -115,15 +116,5 @@ final class CountCommand implements Callable<Integer> {
                     s.total(), s.distinct(), s.documents(), s.bytes(), seconds, out));
         }
         return 0;
-    }
-
-    static int threads(Integer threads) {
-        if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, got " + threads);
-        }
-        return threads;
     }
 }

@@ -132,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("give either --corpus or --counts");
         }
         TrainingTemplate template = template();
-        int threadCount = CountCommand.threads(threads);
+        int threadCount = Threads.resolve(threads);
         VocabPadding padding = padding(template);
         BpeTrainer trainer = trainer(template, threadCount);
         List<Provenance.Input> inputs = new ArrayList<>();

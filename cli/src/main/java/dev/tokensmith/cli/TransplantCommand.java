@@ -99,7 +99,7 @@ final class TransplantCommand implements Callable<Integer> {
                 out);
         ModelTransplant.Outcome o;
         try {
-            o = ModelTransplant.run(req, math, threadCount(threads), root::note);
+            o = ModelTransplant.run(req, math, Threads.resolve(threads), root::note);
         } catch (RuntimeException e) {
             throw ModelTransplant.isBadInput(e) ? new BadInputException(FailureHandler.message(e), e) : e;
         }
@@ -117,9 +117,5 @@ final class TransplantCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    static int threadCount(Integer threads) {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
     }
 }

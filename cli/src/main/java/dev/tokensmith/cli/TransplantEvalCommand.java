@@ -127,7 +127,7 @@ final class TransplantEvalCommand implements Callable<Integer> {
                 baseOnnx != null ? baseOnnx : defaults.baseOnnx(),
                 baseTokenizer != null ? baseTokenizer : defaults.baseTokenizer(),
                 donorOnnx != null ? donorOnnx : defaults.donorOnnx());
-        int n = TransplantCommand.threadCount(threads);
+        int n = Threads.resolve(threads);
         EvalSettings settings = new EvalSettings(dataDir, sentences, pairs, seed, 128, n);
         List<String> methodsB = chosen.stream()
                 .filter(TokenizerSwapExperiment.METHODS::contains)

@@ -5,6 +5,7 @@ import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.Utf8;
+import dev.tokensmith.core.train.PreTokens;
 import java.util.List;
 
 /**
@@ -14,14 +15,12 @@ import java.util.List;
  */
 final class GeneralSplitter implements PreTokenSplitter {
     private final Tokenizer tokenizer;
-    private final Normalizer normalizer;
-    private final PreTokenizer preTokenizer;
+    private final PreTokens bare;
     private final Utf8Scratch scratch = new Utf8Scratch();
 
     GeneralSplitter(Tokenizer tokenizer, Normalizer normalizer, PreTokenizer preTokenizer) {
         this.tokenizer = tokenizer;
-        this.normalizer = normalizer;
-        this.preTokenizer = preTokenizer;
+        this.bare = PreTokens.of(normalizer, preTokenizer);
     }
 
     @Override
@@ -39,17 +38,6 @@ final class GeneralSplitter implements PreTokenSplitter {
         if (tokenizer != null) {
             return tokenizer.preTokenize(doc);
         }
-        PreTokenizedString pts = PreTokenizedString.of(doc);
-        // splitToSplits drops a split that normalized to nothing, as extract_and_normalize does
-        pts.splitToSplits((index, piece) -> {
-            if (normalizer != null) {
-                normalizer.normalize(piece);
-            }
-            return List.of(new PreTokenizedString.Split(piece, null));
-        });
-        if (preTokenizer != null) {
-            preTokenizer.preTokenize(pts);
-        }
-        return pts.splits();
+        return bare.splits(doc);
     }
 }

@@ -2,7 +2,6 @@ package dev.tokensmith.core.train;
 
 import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.pretokenizer.PreTokenizer;
-import dev.tokensmith.core.text.NormalizedString;
 import dev.tokensmith.core.text.PreTokenizedString;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +29,26 @@ public final class PreTokens {
         return new PreTokens(template.normalizer().orElse(null), template.preTokenizer());
     }
 
-    public List<String> split(String text) {
-        NormalizedString n = NormalizedString.of(text);
-        if (normalizer != null) {
-            normalizer.normalize(n);
-        }
-        List<PreTokenizedString.Split> splits = new ArrayList<>(1);
-        splits.add(new PreTokenizedString.Split(n, null));
-        PreTokenizedString pts = new PreTokenizedString(text, splits);
+    /** The splits of {@code text}, normalized and pre-tokenized; a split that normalized to nothing is dropped. */
+    public List<PreTokenizedString.Split> splits(String text) {
+        PreTokenizedString pts = PreTokenizedString.of(text);
+        pts.splitToSplits((index, piece) -> {
+            if (normalizer != null) {
+                normalizer.normalize(piece);
+            }
+            return List.of(new PreTokenizedString.Split(piece, null));
+        });
         if (preTokenizer != null) {
             preTokenizer.preTokenize(pts);
         }
-        List<String> out = new ArrayList<>(pts.splits().size());
-        for (PreTokenizedString.Split s : pts.splits()) {
+        return pts.splits();
+    }
+
+    /** The pre-tokens of {@code text} as strings. */
+    public List<String> split(String text) {
+        List<PreTokenizedString.Split> splits = splits(text);
+        List<String> out = new ArrayList<>(splits.size());
+        for (PreTokenizedString.Split s : splits) {
             String piece = s.normalized().get();
             if (!piece.isEmpty()) {
                 out.add(piece);

@@ -17,6 +17,8 @@ final class TokenTrie {
     private int[] nodeId = new int[16]; // token id ending at a node, or -1
     private int nodes = 1;
     private final Map<Integer, Integer> lengths = new java.util.HashMap<>();
+    /** The distinct first characters when there are few (released tokenizers have one: '<' or '['), else null. */
+    private final char[] fewFirstChars;
 
     TokenTrie(Map<String, Integer> patterns) {
         Arrays.fill(nodeId, -1);
@@ -38,7 +40,17 @@ final class TokenTrie {
             nodeId[n] = e.getValue();
             lengths.put(e.getValue(), token.length());
         }
+        StringBuilder firsts = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE && firsts.length() <= MAX_FEW_FIRST_CHARS; c++) {
+            if (firstChar[c]) {
+                firsts.append((char) c);
+            }
+        }
+        fewFirstChars =
+                firsts.length() <= MAX_FEW_FIRST_CHARS ? firsts.toString().toCharArray() : null;
     }
+
+    private static final int MAX_FEW_FIRST_CHARS = 4;
 
     private int newNode() {
         if (nodes == nodeId.length) {
@@ -108,26 +120,86 @@ final class TokenTrie {
      * | id}; -1 when none.
      */
     long leftmostLongest(String s, int from, int to) {
+        if (fewFirstChars != null) {
+            return leftmostLongestFew(s, from, to);
+        }
         boolean[] first = firstChar;
         for (int start = from; start < to; start++) {
-            if (!first[s.charAt(start)]) {
-                continue;
-            }
-            int n = 0;
-            int bestId = -1;
-            for (int i = start; i < to; i++) {
-                n = child(n, s.charAt(i));
-                if (n < 0) {
-                    break;
+            if (first[s.charAt(start)]) {
+                int id = longestAt(s, start, to);
+                if (id >= 0) {
+                    return ((long) start << 32) | (id & 0xFFFFFFFFL);
                 }
-                if (nodeId[n] >= 0) {
-                    bestId = nodeId[n];
-                }
-            }
-            if (bestId >= 0) {
-                return ((long) start << 32) | (bestId & 0xFFFFFFFFL);
             }
         }
         return -1;
+    }
+
+    /**
+     * As {@link #leftmostLongest(String, int, int)} with few possible first characters: {@link String#indexOf}
+     * finds the candidates (a vectorized scan) instead of a table read per character. Each character's next
+     * position is kept until passed, so that text full of one of them is still read once.
+     */
+    private long leftmostLongestFew(String s, int from, int to) {
+        char[] firsts = fewFirstChars;
+        int k = firsts.length;
+        if (k == 0) {
+            return -1;
+        }
+        // Next position of each first character from start: -2 not searched yet, -1 none before `to`.
+        int n0 = -2;
+        int n1 = -2;
+        int n2 = -2;
+        int n3 = -2;
+        int start = from;
+        while (start < to) {
+            if (n0 < start && n0 != -1) {
+                n0 = s.indexOf(firsts[0], start, to);
+            }
+            int candidate = n0 < 0 ? to : n0;
+            if (k > 1) {
+                if (n1 < start && n1 != -1) {
+                    n1 = s.indexOf(firsts[1], start, to);
+                }
+                candidate = n1 >= 0 ? Math.min(candidate, n1) : candidate;
+            }
+            if (k > 2) {
+                if (n2 < start && n2 != -1) {
+                    n2 = s.indexOf(firsts[2], start, to);
+                }
+                candidate = n2 >= 0 ? Math.min(candidate, n2) : candidate;
+            }
+            if (k > 3) {
+                if (n3 < start && n3 != -1) {
+                    n3 = s.indexOf(firsts[3], start, to);
+                }
+                candidate = n3 >= 0 ? Math.min(candidate, n3) : candidate;
+            }
+            if (candidate >= to) {
+                return -1;
+            }
+            int id = longestAt(s, candidate, to);
+            if (id >= 0) {
+                return ((long) candidate << 32) | (id & 0xFFFFFFFFL);
+            }
+            start = candidate + 1;
+        }
+        return -1;
+    }
+
+    /** The id of the longest token that starts at {@code start} and ends by {@code to}, or -1. */
+    private int longestAt(String s, int start, int to) {
+        int n = 0;
+        int bestId = -1;
+        for (int i = start; i < to; i++) {
+            n = child(n, s.charAt(i));
+            if (n < 0) {
+                break;
+            }
+            if (nodeId[n] >= 0) {
+                bestId = nodeId[n];
+            }
+        }
+        return bestId;
     }
 }

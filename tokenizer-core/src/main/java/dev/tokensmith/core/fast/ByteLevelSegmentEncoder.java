@@ -91,11 +91,20 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
         final PieceCache cache = new PieceCache();
+        final LongPieceCache longCache = new LongPieceCache();
 
         /** The number of tokens of the piece in {@link #bytes}. */
         int count(ByteLevelBpe bpe, int len) {
             if (len > PieceCache.MAX_BYTES) {
-                return bpe.count(bytes, len, ids, ends, ranks);
+                if (len > LongPieceCache.MAX_BYTES) {
+                    return bpe.count(bytes, len, ids, ends, ranks);
+                }
+                int n = longCache.get(bytes, len, null, null);
+                if (n < 0) {
+                    n = bpe.encode(bytes, len, ids, ends, ranks);
+                    longCache.put(bytes, len, ids, ends, n);
+                }
+                return n;
             }
             int n = cache.find(bytes, len);
             if (n < 0) {
@@ -108,7 +117,15 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         /** The tokens of the piece in {@link #bytes}, into {@link #ids} and {@link #ends}. */
         int encode(ByteLevelBpe bpe, int len) {
             if (len > PieceCache.MAX_BYTES) {
-                return bpe.encode(bytes, len, ids, ends, ranks);
+                if (len > LongPieceCache.MAX_BYTES) {
+                    return bpe.encode(bytes, len, ids, ends, ranks);
+                }
+                int n = longCache.get(bytes, len, ids, ends);
+                if (n < 0) {
+                    n = bpe.encode(bytes, len, ids, ends, ranks);
+                    longCache.put(bytes, len, ids, ends, n);
+                }
+                return n;
             }
             int n = cache.get(bytes, len, ids, ends);
             if (n < 0) {

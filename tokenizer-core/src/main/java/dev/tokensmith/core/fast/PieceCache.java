@@ -18,7 +18,8 @@ final class PieceCache {
     static final int MAX_BYTES = 16;
     private static final int MAX_TOKENS = 4;
     private static final int MAX_PACKED_ID = (1 << 21) - 1;
-    private static final int SLOTS = 16384;
+    private static final int SLOTS = Integer.getInteger("ts.slots", 32768);
+    private static final int WAYS = Integer.getInteger("ts.ways", 2);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long[] table = new long[4 * SLOTS];
@@ -59,17 +60,21 @@ final class PieceCache {
             b &= (1L << ((len - 8) << 3)) - 1;
         }
         long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ len;
-        int s = (int) (h ^ (h >>> 29) ^ (h >>> 43)) & (SLOTS - 1);
+        int s = ((int) (h ^ (h >>> 29) ^ (h >>> 43)) & (SLOTS / WAYS - 1)) * WAYS;
         w0 = a;
         w1 = b;
-        slot = s;
-        int at = 4 * s;
-        long info = table[at + 2];
-        // info is 0 for an empty slot, whose length field (0) matches no piece.
-        if ((int) (info >>> 60) != (len & 15) || (int) (info >>> 57 & 7) == 0 || table[at] != a || table[at + 1] != b) {
-            return -1;
+        long[] t = table;
+        for (int way = 0; way < WAYS; way++) {
+            int at = 4 * (s + way);
+            long info = t[at + 2];
+            // info is 0 for an empty slot, whose length field (0) matches no piece.
+            if ((int) (info >>> 60) == (len & 15) && (int) (info >>> 57 & 7) != 0 && t[at] == a && t[at + 1] == b) {
+                slot = s + way;
+                return (int) (info >>> 57) & 7;
+            }
         }
-        return (int) (info >>> 57) & 7;
+        slot = s;
+        return -1;
     }
 
     /** Remembers the tokens of the piece last passed to {@link #find} or {@link #get}, when they fit. */
@@ -89,6 +94,8 @@ final class PieceCache {
             }
         }
         int at = 4 * slot;
+        // The set's newest piece goes first; the others move down a way and the oldest is dropped.
+        System.arraycopy(table, at, table, at + 4, 4 * (WAYS - 1));
         table[at] = w0;
         table[at + 1] = w1;
         table[at + 2] = info;

@@ -59,6 +59,7 @@ public class PreTokenizeBenchmark {
     public String text;
 
     private String input;
+    private char[] inputChars;
     private PieceScanner scanner;
     private SplitPattern scannerSplit;
     private SplitPattern regexSplit;
@@ -87,6 +88,7 @@ public class PreTokenizeBenchmark {
         scannerSplit = PieceScanners.splitPattern(scanner);
         regex = OnigRegex.compile(onig);
         regexSplit = Patterns.regex(regex);
+        inputChars = input.toCharArray();
         if (countPieces() != regexSplit.findMatches(input).size()) {
             throw new IllegalStateException("the scanner and the regex disagree on the benchmark text");
         }
@@ -122,9 +124,9 @@ public class PreTokenizeBenchmark {
 
     private int countPieces() {
         int pieces = 0;
-        int n = input.length();
+        int n = inputChars.length;
         for (int start = 0; start < n; pieces++) {
-            start = scanner.pieceEnd(input, start, n);
+            start = scanner.pieceEnd(inputChars, start, n);
         }
         return pieces;
     }

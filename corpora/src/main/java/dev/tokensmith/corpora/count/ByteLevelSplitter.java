@@ -20,9 +20,10 @@ final class ByteLevelSplitter implements PreTokenSplitter {
     public long split(String document, PieceSink sink) {
         String doc = Utf8Scratch.withoutLoneSurrogates(document);
         int n = doc.length();
+        char[] chars = doc.toCharArray();
         long bytes = 0;
         for (int start = 0; start < n; ) {
-            int end = scanner.pieceEnd(doc, start, n);
+            int end = scanner.pieceEnd(chars, start, n);
             int length = scratch.encode(doc, start, end);
             sink.piece(scratch.bytes, 0, length);
             bytes += length;

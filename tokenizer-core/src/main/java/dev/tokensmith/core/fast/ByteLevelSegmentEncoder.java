@@ -13,6 +13,9 @@ import java.util.Objects;
 final class ByteLevelSegmentEncoder implements SegmentEncoder {
     private final PieceScanner scanner;
     private final ByteLevelBpe bpe;
+    /** Chars copied for scanning at a time (a copy of up to 128 KB per thread). */
+    static final int WINDOW = 1 << 16;
+
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     ByteLevelSegmentEncoder(PieceScanner scanner, ByteLevelBpe bpe) {
@@ -23,30 +26,46 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     @Override
     public void encode(String text, int from, int to, TokenSink out) {
         Scratch s = scratch.get();
-        for (int p = from; p < to; ) {
-            int e = scanner.pieceEnd(text, p, to);
-            int len = s.utf8WithUnits(text, p, e);
-            int n = s.encode(bpe, len);
-            int first = 0;
-            for (int k = 0; k < n; k++) {
-                int last = s.ends[k] - 1;
-                out.add(s.ids[k], s.unitStart[first], s.unitEnd[last]);
-                first = last + 1;
+        for (int at = from; at < to; ) {
+            int stop = windowEnd(text, at, to);
+            char[] chars = s.chars(text, at, stop);
+            int n = stop - at;
+            for (int p = 0; p < n; ) {
+                int e = scanner.pieceEnd(chars, p, n);
+                int len = s.utf8WithUnits(chars, p, e);
+                int k = s.encode(bpe, len);
+                int first = 0;
+                for (int t = 0; t < k; t++) {
+                    int last = s.ends[t] - 1;
+                    out.add(s.ids[t], at + s.unitStart[first], at + s.unitEnd[last]);
+                    first = last + 1;
+                }
+                out.endWord();
+                p = e;
             }
-            out.endWord();
-            p = e;
+            at = stop;
         }
     }
 
     @Override
     public void encodeIds(String text, int from, int to, IntList out) {
         Scratch s = scratch.get();
-        for (int p = from; p < to; ) {
-            int e = scanner.pieceEnd(text, p, to);
-            int len = s.utf8(text, p, e);
-            int n = s.encode(bpe, len);
-            out.addAll(s.ids, 0, n);
-            p = e;
+        for (int at = from; at < to; ) {
+            int stop = windowEnd(text, at, to);
+            char[] chars = s.chars(text, at, stop);
+            int n = stop - at;
+            for (int p = 0; p < n; ) {
+                int e = scanner.pieceEnd(chars, p, n);
+                int len = s.utf8(chars, p, e);
+                int k = s.encode(bpe, len);
+                if (k == 1) {
+                    out.add(s.ids[0]);
+                } else {
+                    out.addAll(s.ids, 0, k);
+                }
+                p = e;
+            }
+            at = stop;
         }
     }
 
@@ -54,13 +73,44 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     public int count(String text, int from, int to) {
         Scratch s = scratch.get();
         int total = 0;
-        for (int p = from; p < to; ) {
-            int e = scanner.pieceEnd(text, p, to);
-            int len = s.utf8(text, p, e);
-            total += s.count(bpe, len);
-            p = e;
+        for (int at = from; at < to; ) {
+            int stop = windowEnd(text, at, to);
+            char[] chars = s.chars(text, at, stop);
+            int n = stop - at;
+            for (int p = 0; p < n; ) {
+                int e = scanner.pieceEnd(chars, p, n);
+                total += s.count(bpe, s.utf8(chars, p, e));
+                p = e;
+            }
+            at = stop;
         }
         return total;
+    }
+
+    /**
+     * Where the window of text starting at {@code at} ends: the scanners read a char array, and a long text is
+     * copied into one a window at a time, cut where pieces never cross ({@link #lastSafeCut}), so that the copy
+     * stays small. A stretch without such a cut (one long piece) is taken whole.
+     */
+    private int windowEnd(String text, int at, int to) {
+        if (to - at <= WINDOW) {
+            return to;
+        }
+        int cut = lastSafeCut(text, at, at + WINDOW);
+        if (cut > at) {
+            return cut;
+        }
+        cut = firstSafeCut(text, at + WINDOW, to);
+        return cut > at ? cut : to;
+    }
+
+    private static int firstSafeCut(String text, int from, int to) {
+        for (int p = from + 1; p < to - 1; p++) {
+            if (isSafeCut(text, p)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -71,11 +121,15 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     @Override
     public int lastSafeCut(String text, int from, int to) {
         for (int p = to - 2; p > from; p--) {
-            if (text.charAt(p) == ' ' && isAsciiAlnum(text.charAt(p - 1)) && isAsciiAlnum(text.charAt(p + 1))) {
+            if (isSafeCut(text, p)) {
                 return p;
             }
         }
         return -1;
+    }
+
+    private static boolean isSafeCut(String text, int p) {
+        return text.charAt(p) == ' ' && isAsciiAlnum(text.charAt(p - 1)) && isAsciiAlnum(text.charAt(p + 1));
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -84,6 +138,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
 
     /** One thread's buffers, grown to the longest piece seen. */
     private static final class Scratch {
+        char[] chars = new char[256];
         byte[] bytes = new byte[256];
         int[] ids = new int[256];
         int[] ends = new int[256];
@@ -147,13 +202,30 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             }
         }
 
+        /** {@code text[from, to)} copied to the start of {@link #chars}. */
+        char[] chars(String text, int from, int to) {
+            if (to - from > chars.length) {
+                chars = new char[Math.max(to - from, chars.length * 2)];
+            }
+            text.getChars(from, to, chars, 0);
+            return chars;
+        }
+
         /** UTF-8 of {@code text[from, to)} into {@link #bytes}; returns the byte length. */
-        int utf8(String text, int from, int to) {
+        int utf8(char[] text, int from, int to) {
             ensure(3 * (to - from));
             byte[] b = bytes;
             int n = 0;
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
+            int i = from;
+            for (; i < to; i++) { // ASCII, the common case, in a loop of its own
+                char c = text[i];
+                if (c >= 0x80) {
+                    break;
+                }
+                b[n++] = (byte) c;
+            }
+            for (; i < to; i++) {
+                char c = text[i];
                 if (c < 0x80) {
                     b[n++] = (byte) c;
                 } else {
@@ -166,7 +238,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         }
 
         /** As {@link #utf8}, also recording for each byte the UTF-16 range of its character. */
-        int utf8WithUnits(String text, int from, int to) {
+        int utf8WithUnits(char[] text, int from, int to) {
             ensure(3 * (to - from));
             int n = 0;
             int[] us = unitStart;
@@ -185,16 +257,12 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         }
 
         /** 2 where a surrogate pair starts at {@code i}, else 1 (a lone surrogate stands for U+FFFD). */
-        private static int units(String text, int i, int to) {
-            return Character.isHighSurrogate(text.charAt(i))
-                            && i + 1 < to
-                            && Character.isLowSurrogate(text.charAt(i + 1))
-                    ? 2
-                    : 1;
+        private static int units(char[] text, int i, int to) {
+            return Character.isHighSurrogate(text[i]) && i + 1 < to && Character.isLowSurrogate(text[i + 1]) ? 2 : 1;
         }
 
-        private static int utf8Single(String text, int from, int to, byte[] b, int at) {
-            char c = text.charAt(from);
+        private static int utf8Single(char[] text, int from, int to, byte[] b, int at) {
+            char c = text[from];
             int n = at;
             if (c < 0x80) {
                 b[n++] = (byte) c;
@@ -202,7 +270,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 b[n++] = (byte) (0xC0 | (c >> 6));
                 b[n++] = (byte) (0x80 | (c & 0x3F));
             } else if (to - from == 2) {
-                int cp = Character.toCodePoint(c, text.charAt(from + 1));
+                int cp = Character.toCodePoint(c, text[from + 1]);
                 b[n++] = (byte) (0xF0 | (cp >> 18));
                 b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));

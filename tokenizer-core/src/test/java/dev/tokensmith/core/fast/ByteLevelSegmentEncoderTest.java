@@ -8,6 +8,8 @@ import dev.tokensmith.core.diff.LabeledText;
 import dev.tokensmith.core.testdata.AdversarialText;
 import dev.tokensmith.core.testdata.ParityCorpus;
 import dev.tokensmith.core.testdata.ReleasedTokenizers;
+import dev.tokensmith.core.text.IntList;
+import dev.tokensmith.core.text.scan.PieceScanners;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +57,50 @@ class ByteLevelSegmentEncoderTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(100);
+    }
+
+    /** Texts longer than the scan window: copied a window at a time, cut only where pieces never cross. */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "cl100k_base", "o200k_base", "r50k_base"})
+    void longTextsGiveWhatTheGeneralPipelineGives(String name) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        Tokenizer general = Tokenizer.builder(released.model())
+                .preTokenizer(released.preTokenizer().orElse(null))
+                .build()
+                .generalPathOnly();
+        SegmentEncoder fast = SegmentEncoders.forPipeline(
+                        null, released.preTokenizer().orElse(null), released.model(), PieceScanners::forPattern)
+                .orElseThrow();
+        int window = ByteLevelSegmentEncoder.WINDOW;
+        StringBuilder prose = new StringBuilder();
+        for (LabeledText t : ParityCorpus.open().documents(400_000)) {
+            if (!hasLoneSurrogate(t.text())) {
+                prose.append(t.text()).append("\n\n");
+            }
+        }
+        List<String> texts = List.of(
+                prose.toString(),
+                "\n" + " ".repeat(window + 10) + "\n  " + prose.substring(0, 1000),
+                "x ".repeat(window / 2 - 3) + "\n" + " \t".repeat(window) + "\r\n  y z 'RE're",
+                "a,".repeat(window) + " b c " + "1234567 ".repeat(window / 4) + "'ll",
+                "a".repeat(3 * window + 7) + " b" + "中".repeat(window + 1));
+        TokenSink sink = new TokenSink();
+        for (String text : texts) {
+            assertThat(text.length()).isGreaterThan(window);
+            Encoding expected = general.encode(text, false);
+            sink.clear();
+            fast.encode(text, 0, text.length(), sink);
+            assertThat(sink.ids()).as("ids of %s", abbreviate(text)).isEqualTo(expected.ids());
+            for (int i = 0; i < sink.size(); i++) {
+                assertThat(new int[] {sink.startAt(i), sink.endAt(i), sink.wordAt(i)})
+                        .as("token %d of %s", i, abbreviate(text))
+                        .containsExactly(expected.startAt(i), expected.endAt(i), expected.wordIdAt(i));
+            }
+            IntList ids = new IntList();
+            fast.encodeIds(text, 0, text.length(), ids);
+            assertThat(ids.toArray()).isEqualTo(expected.ids());
+            assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
+        }
     }
 
     private static boolean hasLoneSurrogate(String s) {

@@ -2,6 +2,7 @@ package dev.tokensmith.core.fast;
 
 import dev.tokensmith.core.text.OnigRegex;
 import dev.tokensmith.core.text.scan.PieceScanner;
+import java.nio.CharBuffer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +24,8 @@ final class RegexPieceScanner implements PieceScanner {
     }
 
     @Override
-    public int pieceEnd(String text, int start, int limit) {
-        Matcher m = pattern.matcher(text).region(start, limit);
+    public int pieceEnd(char[] text, int start, int limit) {
+        Matcher m = pattern.matcher(CharBuffer.wrap(text)).region(start, limit);
         m.useTransparentBounds(false).useAnchoringBounds(true);
         if (!m.lookingAt() || m.end() == start) {
             throw new AssertionError("pattern does not match at " + start + ": " + pattern);

@@ -76,8 +76,8 @@ final class CharClasses {
     private CharClasses() {}
 
     /** The class of the code point starting at {@code i} (with {@link #PAIR} when it is a surrogate pair). */
-    static int at(String text, int i, int limit) {
-        int k = BMP[text.charAt(i)];
+    static int at(char[] text, int i, int limit) {
+        int k = BMP[text[i]];
         return k >= 0 ? k : pair(text, i, limit);
     }
 
@@ -94,11 +94,11 @@ final class CharClasses {
         return 1 + (k >>> 6);
     }
 
-    private static int pair(String text, int i, int limit) {
+    private static int pair(char[] text, int i, int limit) {
         if (i + 1 < limit) {
-            char low = text.charAt(i + 1);
+            char low = text[i + 1];
             if (Character.isLowSurrogate(low)) {
-                return supplementary(Character.toCodePoint(text.charAt(i), low));
+                return supplementary(Character.toCodePoint(text[i], low));
             }
         }
         return 0; // a lone high surrogate: Cs

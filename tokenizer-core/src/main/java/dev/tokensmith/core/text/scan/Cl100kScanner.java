@@ -29,8 +29,8 @@ final class Cl100kScanner implements PieceScanner {
     }
 
     @Override
-    public int pieceEnd(String text, int start, int limit) {
-        char c = text.charAt(start);
+    public int pieceEnd(char[] text, int start, int limit) {
+        char c = text[start];
         if (c == '\'') {
             int end = Contractions.caseInsensitive(text, start, limit);
             if (end > 0) {

@@ -16,8 +16,8 @@ final class Gpt2Scanner implements PieceScanner {
     private Gpt2Scanner() {}
 
     @Override
-    public int pieceEnd(String text, int start, int limit) {
-        char c = text.charAt(start);
+    public int pieceEnd(char[] text, int start, int limit) {
+        char c = text[start];
         if (c == '\'') {
             int end = Contractions.caseSensitive(text, start, limit);
             if (end > 0) {

@@ -31,8 +31,8 @@ final class O200kScanner implements PieceScanner {
     private O200kScanner() {}
 
     @Override
-    public int pieceEnd(String text, int start, int limit) {
-        char c = text.charAt(start);
+    public int pieceEnd(char[] text, int start, int limit) {
+        char c = text[start];
         int k = CharClasses.at(text, start, limit);
         int i = start + CharClasses.width(k);
         if ((k & L) != 0) {
@@ -68,7 +68,7 @@ final class O200kScanner implements PieceScanner {
     }
 
     /** The end of {@code U*W+} at {@code i} as the regex finds it, or -1 when it does not match. */
-    private static int upperThenLower(String text, int i, int limit) {
+    private static int upperThenLower(char[] text, int i, int limit) {
         int lastBoth = -1;
         while (i < limit) {
             int k = CharClasses.at(text, i, limit);
@@ -87,7 +87,7 @@ final class O200kScanner implements PieceScanner {
     }
 
     /** The end of {@code U+W*} at {@code i}, or -1 when it does not match. */
-    private static int upperThenOptionalLower(String text, int i, int limit) {
+    private static int upperThenOptionalLower(char[] text, int i, int limit) {
         int start = i;
         while (i < limit) {
             int k = CharClasses.at(text, i, limit);
@@ -99,12 +99,12 @@ final class O200kScanner implements PieceScanner {
         return i == start ? -1 : lower(text, i, limit);
     }
 
-    private static int lower(String text, int i, int limit) {
+    private static int lower(char[] text, int i, int limit) {
         return Runs.run(text, i, limit, LOWER);
     }
 
-    private static int contraction(String text, int i, int limit) {
-        if (i < limit && text.charAt(i) == '\'') {
+    private static int contraction(char[] text, int i, int limit) {
+        if (i < limit && text[i] == '\'') {
             int end = Contractions.caseInsensitive(text, i, limit);
             if (end > 0) {
                 return end;
@@ -114,9 +114,9 @@ final class O200kScanner implements PieceScanner {
     }
 
     /** The end of {@code [\r\n/]*} from {@code i}. */
-    private static int slashesAndNewlines(String text, int i, int limit) {
+    private static int slashesAndNewlines(char[] text, int i, int limit) {
         while (i < limit) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c != '\r' && c != '\n' && c != '/') {
                 break;
             }

@@ -10,11 +10,13 @@ public interface PieceScanner {
     /**
      * The end (exclusive) of the match that starts at {@code start}, reading {@code text[start, limit)} as the
      * whole input: nothing before {@code start} is looked at, and {@code limit} is the end of input for anchors
-     * and lookaheads (a surrogate pair cut by {@code limit} is a lone surrogate).
+     * and lookaheads (a surrogate pair cut by {@code limit} is a lone surrogate). The text is a char array
+     * because hot loops read it char by char: array reads cost less than {@code String.charAt}, which checks the
+     * string's coding on every call.
      *
      * @param start where the match starts, {@code start < limit}
-     * @param limit the end of the input, at most {@code text.length()}
+     * @param limit the end of the input, at most {@code text.length}
      * @return the end of the match, {@code start < end <= limit}
      */
-    int pieceEnd(String text, int start, int limit);
+    int pieceEnd(char[] text, int start, int limit);
 }

@@ -84,8 +84,9 @@ public final class PieceScanners {
                 out.add(new Match(0, 0, false));
                 return out;
             }
+            char[] chars = inside.toCharArray();
             for (int start = 0; start < n; ) {
-                int end = scanner.pieceEnd(inside, start, n);
+                int end = scanner.pieceEnd(chars, start, n);
                 out.add(new Match(start, end, true));
                 start = end;
             }

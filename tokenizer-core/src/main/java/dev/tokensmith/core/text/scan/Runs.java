@@ -10,14 +10,14 @@ final class Runs {
     private Runs() {}
 
     /** The end of the letters {@code \p{L}*} from {@code i}. */
-    static int letters(String text, int i, int limit) {
+    static int letters(char[] text, int i, int limit) {
         return run(text, i, limit, L);
     }
 
     /** The end of the run of code points whose class has one of {@code bits}, from {@code i}. */
-    static int run(String text, int i, int limit, int bits) {
+    static int run(char[] text, int i, int limit, int bits) {
         while (i < limit) {
-            int k = CharClasses.ofChar(text.charAt(i));
+            int k = CharClasses.ofChar(text[i]);
             if ((k & bits) != 0) {
                 i++; // a BMP char: supplementary ones have their own path below
             } else if (k >= 0) {
@@ -34,7 +34,7 @@ final class Runs {
     }
 
     /** The end of at most {@code max} numbers {@code \p{N}} from {@code i}. */
-    static int numbers(String text, int i, int limit, int max) {
+    static int numbers(char[] text, int i, int limit, int max) {
         for (int n = 0; n < max && i < limit; n++) {
             int k = CharClasses.at(text, i, limit);
             if ((k & N) == 0) {
@@ -46,9 +46,9 @@ final class Runs {
     }
 
     /** The end of {@code [^\s\p{L}\p{N}]*} from {@code i}. */
-    static int other(String text, int i, int limit) {
+    static int other(char[] text, int i, int limit) {
         while (i < limit) {
-            int k = CharClasses.ofChar(text.charAt(i));
+            int k = CharClasses.ofChar(text[i]);
             if (k == 0) {
                 i++; // no class at all: most punctuation and symbols
             } else if (k > 0) {
@@ -68,9 +68,9 @@ final class Runs {
     }
 
     /** The end of {@code [\r\n]*} from {@code i}. */
-    static int newlines(String text, int i, int limit) {
+    static int newlines(char[] text, int i, int limit) {
         while (i < limit) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c != '\r' && c != '\n') {
                 break;
             }
@@ -80,8 +80,8 @@ final class Runs {
     }
 
     /** The end of the white space from {@code i} (all of it is in the BMP). */
-    static int whiteSpace(String text, int i, int limit) {
-        while (i < limit && (CharClasses.ofChar(text.charAt(i)) & WS) != 0) {
+    static int whiteSpace(char[] text, int i, int limit) {
+        while (i < limit && (CharClasses.ofChar(text[i]) & WS) != 0) {
             i++;
         }
         return i;
@@ -91,7 +91,7 @@ final class Runs {
      * {@code \s+(?!\S)|\s+} at a white-space char: the run, less its last char when a non-space follows (unless
      * that leaves nothing).
      */
-    static int spaces(String text, int start, int limit) {
+    static int spaces(char[] text, int start, int limit) {
         int end = whiteSpace(text, start + 1, limit);
         return end < limit && end - start > 1 ? end - 1 : end;
     }
@@ -101,11 +101,11 @@ final class Runs {
      * else as {@link #spaces}. With {@code runToEnd}, a run that reaches the limit is taken whole first ({@code
      * \s++$}).
      */
-    static int spacesToLastBreak(String text, int start, int limit, boolean runToEnd) {
+    static int spacesToLastBreak(char[] text, int start, int limit, boolean runToEnd) {
         int end = start;
         int lastBreak = -1;
         while (end < limit) {
-            char c = text.charAt(end);
+            char c = text[end];
             if ((CharClasses.ofChar(c) & WS) == 0) {
                 break;
             }

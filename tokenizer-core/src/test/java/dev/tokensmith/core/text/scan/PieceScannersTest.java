@@ -94,7 +94,7 @@ class PieceScannersTest {
         // java.util.regex overflows a default stack here on (?:\p{N}{1,3})+
         String digits = "7".repeat(200_000);
         PieceScanner raw = PieceScanners.forPattern(Tiktoken.CL100K_PATTERN).orElseThrow();
-        assertThat(raw.pieceEnd(digits, 0, digits.length())).isEqualTo(digits.length());
+        assertThat(raw.pieceEnd(digits.toCharArray(), 0, digits.length())).isEqualTo(digits.length());
     }
 
     @Test
@@ -148,10 +148,10 @@ class PieceScannersTest {
     void theLimitIsTheEndOfInput() {
         PieceScanner llama3 = PieceScanners.forPattern(PieceScanners.LLAMA3).orElseThrow();
         // "  x" whole: the run before x leaves one space for it; cut before x, both spaces are one piece
-        assertThat(llama3.pieceEnd("  x", 0, 3)).isEqualTo(1);
-        assertThat(llama3.pieceEnd("  x", 0, 2)).isEqualTo(2);
+        assertThat(llama3.pieceEnd("  x".toCharArray(), 0, 3)).isEqualTo(1);
+        assertThat(llama3.pieceEnd("  x".toCharArray(), 0, 2)).isEqualTo(2);
         // a surrogate pair cut by the limit is a lone surrogate
-        assertThat(llama3.pieceEnd("\uD835\uDC00", 0, 1)).isEqualTo(1);
+        assertThat(llama3.pieceEnd("\uD835\uDC00".toCharArray(), 0, 1)).isEqualTo(1);
     }
 
     private static void assertSplits(String name, String text, String... pieces) {

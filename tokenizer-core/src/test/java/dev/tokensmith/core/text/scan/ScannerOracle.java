@@ -57,8 +57,9 @@ record ScannerOracle(String name, String pattern, PieceScanner scanner, SplitPat
 
     private boolean agrees(List<Match> expected, String text) {
         int start = 0;
+        char[] chars = text.toCharArray();
         for (Match m : expected) {
-            if (!m.isMatch() || m.start() != start || scanner.pieceEnd(text, start, text.length()) != m.end()) {
+            if (!m.isMatch() || m.start() != start || scanner.pieceEnd(chars, start, chars.length) != m.end()) {
                 return false;
             }
             start = m.end();
@@ -69,8 +70,9 @@ record ScannerOracle(String name, String pattern, PieceScanner scanner, SplitPat
     /** The scanner's pieces; a piece that does not advance or passes the end ends the list there. */
     List<Match> scannerPieces(String text) {
         List<Match> out = new ArrayList<>();
+        char[] chars = text.toCharArray();
         for (int start = 0; start < text.length(); ) {
-            int end = scanner.pieceEnd(text, start, text.length());
+            int end = scanner.pieceEnd(chars, start, chars.length);
             out.add(new Match(start, end, true));
             if (end <= start || end > text.length()) {
                 break;

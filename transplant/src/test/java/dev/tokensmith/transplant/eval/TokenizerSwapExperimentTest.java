@@ -35,7 +35,6 @@ class TokenizerSwapExperimentTest {
                     new MethodContext(MathBackends.select("cpu"), p),
                     notes::add,
                     TrainingProgress.NONE);
-            System.err.println("B-NUMBERS " + o);
             Map<String, MethodScore> s = o.scores();
             assertThat(s.get("fvt").sentenceCosine())
                     .isGreaterThan(s.get("zero").sentenceCosine());

@@ -7,6 +7,7 @@ import dev.tokensmith.transplant.report.QualityReport;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "transplant",
         description =
-                "Give a model a new tokenizer without training: shared tokens keep their rows, new tokens get rows estimated by a method (omp needs --donor, a model that has the new vocabulary). Writes the model (Hugging Face folder or model.onnx), the new tokenizer.json, provenance and the quality report (transplant-report.json/.txt) into --out, whole or not at all.",
+                "Give a model a new tokenizer without training: shared tokens keep their rows, new tokens get rows estimated by a method (omp needs --donor, a model that has the new vocabulary). The base's special tokens the new tokenizer lacks are appended to it with their rows (--no-keep-specials: not). Writes the model (Hugging Face folder or model.onnx), the new tokenizer.json, provenance and the quality report (transplant-report.json/.txt) into --out, whole or not at all.",
         subcommands = {TransplantEvalCommand.class})
 final class TransplantCommand implements Callable<Integer> {
     @ParentCommand
@@ -77,6 +78,12 @@ final class TransplantCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the math (default: all cores).")
     Integer threads;
 
+    @Option(
+            names = "--no-keep-specials",
+            description = "Do not append the base's special tokens the new tokenizer lacks (by default they are"
+                    + " added to the new tokenizer.json at the next ids, with the base's rows).")
+    boolean noKeepSpecials;
+
     @Option(names = "--out", paramLabel = "DIR", description = "The folder to write (must not exist).")
     Path out;
 
@@ -96,17 +103,25 @@ final class TransplantCommand implements Callable<Integer> {
                 Optional.ofNullable(k),
                 Optional.ofNullable(auxModel),
                 Optional.ofNullable(auxTokenizer),
+                !noKeepSpecials,
                 out);
         ModelTransplant.Outcome o;
-        try {
-            o = ModelTransplant.run(req, math, Threads.resolve(threads), root::note);
+        try (Progress progress = Progress.forTerminal(root.quiet)) {
+            // A note finishes the bar it follows, so the two do not share a line on the terminal.
+            Consumer<String> notes = message -> {
+                progress.close();
+                root.note(message);
+            };
+            o = ModelTransplant.run(req, math, Threads.resolve(threads), notes, progress);
         } catch (RuntimeException e) {
             throw ModelTransplant.isBadInput(e) ? new BadInputException(FailureHandler.message(e), e) : e;
         }
         QualityReport r = o.result().report();
         root.out().print(r.toText(20));
+        root.out().println(o.appended().toText());
         root.out().flush();
         root.note("wrote " + o.out() + " (" + o.sharedTokens() + " shared, " + o.newTokens() + " new tokens, "
+                + o.appended().tokens().size() + " special tokens appended, "
                 + r.outliers().size() + " outliers)");
         return 0;
     }

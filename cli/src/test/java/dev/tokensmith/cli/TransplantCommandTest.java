@@ -4,6 +4,7 @@ import static dev.tokensmith.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensmith.core.Tokenizers;
 import dev.tokensmith.core.format.Json;
 import dev.tokensmith.transplant.io.DType;
 import dev.tokensmith.transplant.io.HfModel;
@@ -103,6 +104,64 @@ class TransplantCommandTest {
                 Json.MAPPER.readTree(out.resolve("transplant-report.json").toFile());
         assertThat(report.get("method").asText()).isEqualTo("fvt");
         assertThat(report.get("tokens")).extracting(t -> t.get("text").asText()).containsExactly("lo", "low", "p");
+    }
+
+    /** The new tokenizer without {@code </s>}: the base's (id 2) is appended at 18 with both of its rows. */
+    static final String WITHOUT_EOS = NEW_TOKENIZER
+            .replace(
+                    ",\n  {\"id\": 2, \"content\": \"</s>\", \"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, \"special\": true}",
+                    "")
+            .replace("\"</s>\": 2", "\"q\": 2");
+
+    @Test
+    void theBasesMissingSpecialTokensAreAppendedUnlessTurnedOffAndNoBarReachesAPipe() throws IOException {
+        assertThat(WITHOUT_EOS).doesNotContain("</s>");
+        Path base = baseModel(true);
+        Path tok = Files.writeString(dir.resolve("without-eos.json"), WITHOUT_EOS);
+        Path kept = dir.resolve("kept");
+        CliRun.Result r = cli().run(
+                        "transplant",
+                        "--base",
+                        base.toString(),
+                        "--new-tokenizer",
+                        tok.toString(),
+                        "--backend",
+                        "cpu",
+                        "--out",
+                        kept.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("appended 1 special token").contains("</s> → 18");
+        assertThat(r.out() + r.err()).doesNotContain("%").doesNotContain("\r");
+        try (HfModel m = HfModel.open(kept)) {
+            assertThat(m.vocabSize()).isEqualTo(19);
+            float[] in = table(20, 1);
+            float[] head = table(20, 2);
+            assertThat(m.inputEmbeddings().row(18))
+                    .containsExactly(java.util.Arrays.copyOfRange(in, 2 * HIDDEN, 3 * HIDDEN));
+            assertThat(m.outputHead().orElseThrow().row(18))
+                    .containsExactly(java.util.Arrays.copyOfRange(head, 2 * HIDDEN, 3 * HIDDEN));
+        }
+        assertThat(Tokenizers.fromFile(kept.resolve("tokenizer.json")).encodeIds("he</s>", false))
+                .containsExactly(11, 18);
+
+        Path dropped = dir.resolve("dropped");
+        CliRun.Result off = cli().run(
+                        "transplant",
+                        "--base",
+                        base.toString(),
+                        "--new-tokenizer",
+                        tok.toString(),
+                        "--backend",
+                        "cpu",
+                        "--no-keep-specials",
+                        "--out",
+                        dropped.toString());
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(off.out()).contains("appended no special tokens");
+        assertThat(dropped.resolve("tokenizer.json")).hasContent(WITHOUT_EOS);
+        try (HfModel m = HfModel.open(dropped)) {
+            assertThat(m.vocabSize()).isEqualTo(18);
+        }
     }
 
     @Test

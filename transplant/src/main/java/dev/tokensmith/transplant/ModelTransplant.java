@@ -1,11 +1,14 @@
 package dev.tokensmith.transplant;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.TokenizerFormatException;
 import dev.tokensmith.core.format.Json;
 import dev.tokensmith.core.format.TokenizerJson;
+import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.MathBackend;
 import dev.tokensmith.math.Parallelism;
+import dev.tokensmith.transplant.align.VocabAlignment;
 import dev.tokensmith.transplant.io.HfModelWriter;
 import dev.tokensmith.transplant.io.ModelFormatException;
 import dev.tokensmith.transplant.io.Provenance;
@@ -32,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -41,11 +43,13 @@ import java.util.stream.Stream;
  * a model folder out, holding the model with its new vocabulary tables (safetensors via {@link HfModelWriter},
  * or {@code model.onnx} via {@link OnnxRewriter}), the new tokenizer.json, provenance and the quality report
  * ({@value #REPORT_JSON}, {@value #REPORT_TEXT}). Everything is checked before anything is written, and the
- * folder is built beside the target and moved into place, so a failure writes nothing.
+ * folder is built beside the target and moved into place, so a failure writes nothing. The base's special tokens
+ * that the new tokenizer lacks are appended to it with their base rows ({@link AppendedSpecials}) unless the
+ * request opts out.
  *
  * <pre>{@code
  * ModelTransplant.Outcome o = ModelTransplant.run(
- *         ModelTransplant.Request.of(base, newTokenizer, "fvt", out), aligner, backend, 8, System.err::println);
+ *         ModelTransplant.Request.of(base, newTokenizer, "fvt", out), backend, 8, System.err::println, progress);
  * }</pre>
  */
 public final class ModelTransplant {
@@ -65,6 +69,7 @@ public final class ModelTransplant {
      * @param k OMP's atoms (default 64) or TokenAdapt's neighbours (default 3)
      * @param auxModel TokenAdapt's auxiliary sentence encoder (.onnx; default: the base when it is one)
      * @param auxTokenizer its tokenizer.json (default: found beside it)
+     * @param keepSpecials append the base's special tokens the new tokenizer lacks ({@link AppendedSpecials})
      * @param out the folder to write (must not exist)
      */
     public record Request(
@@ -76,7 +81,9 @@ public final class ModelTransplant {
             Optional<Integer> k,
             Optional<Path> auxModel,
             Optional<Path> auxTokenizer,
+            boolean keepSpecials,
             Path out) {
+        /** The defaults: no donor, default {@code k}, special tokens kept. */
         public static Request of(Path base, Path newTokenizer, String method, Path out) {
             return new Request(
                     base,
@@ -87,28 +94,40 @@ public final class ModelTransplant {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    true,
                     out);
+        }
+
+        public Request withKeepSpecials(boolean keep) {
+            return new Request(base, baseTokenizer, newTokenizer, donor, method, k, auxModel, auxTokenizer, keep, out);
         }
     }
 
-    /** What was written. */
-    public record Outcome(Path out, TransplantResult result, int sharedTokens, int newTokens) {}
+    /**
+     * What was written.
+     *
+     * @param out the model folder
+     * @param result the new tables (appended special rows included) and the quality report
+     * @param sharedTokens tokens that copied their rows
+     * @param newTokens tokens the method estimated
+     * @param appended the base's special tokens appended to the new tokenizer
+     */
+    public record Outcome(
+            Path out, TransplantResult result, int sharedTokens, int newTokens, AppendedSpecials appended) {}
 
-    /** Runs the transplant with the tokenizers aligned on canonical bytes ({@link Alignments}). */
+    /** Runs the transplant without reporting progress. */
     public static Outcome run(Request req, MathBackend backend, int threads, Consumer<String> notes) {
-        return run(req, Alignments::mapping, backend, threads, notes);
+        return run(req, backend, threads, notes, TrainingProgress.NONE);
     }
 
     /**
-     * Runs the transplant. Bad inputs throw {@link TransplantInputException} (or the model and tokenizer
+     * Runs the transplant, the tokenizers aligned on canonical bytes ({@link VocabAlignment}). Long work reports to
+     * {@code progress}: the alignment, each table's new rows (per token; TokenAdapt also its auxiliary embeddings),
+     * and the writing of the tensors. Bad inputs throw {@link TransplantInputException} (or the model and tokenizer
      * readers' format exceptions) before anything is written.
      */
     public static Outcome run(
-            Request req,
-            BiFunction<Tokenizer, Tokenizer, VocabMapping> aligner,
-            MathBackend backend,
-            int threads,
-            Consumer<String> notes) {
+            Request req, MathBackend backend, int threads, Consumer<String> notes, TrainingProgress progress) {
         if (!Methods.NAMES.contains(req.method())) {
             throw new TransplantInputException(
                     "unknown method '" + req.method() + "'; known: " + String.join(", ", Methods.NAMES));
@@ -132,9 +151,16 @@ public final class ModelTransplant {
                 throw new TransplantInputException(baseTokPath + " has " + oldTok.vocabSize(true)
                         + " tokens but the model's embeddings have only " + emb.rows() + " rows");
             }
-            VocabMapping mapping = aligner.apply(oldTok, newTok);
+            progress.stage("aligning vocabularies", 1);
+            VocabAlignment alignment = VocabAlignment.between(oldTok, newTok);
+            VocabMapping mapping = Alignments.mapping(alignment);
+            AppendedSpecials kept = req.keepSpecials() ? AppendedSpecials.of(alignment) : AppendedSpecials.none();
+            progress.advance(1);
             notes.accept(mapping.sharedNew().length + " shared tokens copy their rows; " + mapping.newIds().length
                     + " new tokens by " + req.method());
+            if (!kept.isEmpty()) {
+                notes.accept(kept.toText());
+            }
             Optional<DonorTables> donor = req.donor().map(d -> donorTables(d, mapping.newVocabSize()));
             OldTokenSplitter splitter = OldTokenSplitter.of(oldTok, id -> id < emb.rows());
             TransplantProblem.Builder pb = mapping.problem(toMath(emb));
@@ -147,30 +173,38 @@ public final class ModelTransplant {
                 if (req.method().equals("tokenadapt")) {
                     auxEncoder = auxEncoder(req, base);
                     aux = AuxiliarySpace.textEncoder(
-                            "token texts embedded by "
-                                    + req.auxModel().orElse(base.path()).getFileName(),
-                            auxEncoder::encode,
-                            splitter::text);
+                                    "token texts embedded by "
+                                            + req.auxModel().orElse(base.path()).getFileName(),
+                                    auxEncoder::encode,
+                                    splitter::text)
+                            .cached();
                 }
                 TransplantMethod method = method(req, splitter, aux);
                 TransplantResult result;
                 try (Parallelism p = Parallelism.threads(Math.max(1, threads))) {
-                    result = Transplant.run(problem, method, new MethodContext(backend, p));
+                    result = Transplant.run(problem, method, new MethodContext(backend, p, progress));
                 }
+                result = kept.appendRows(result, problem);
                 Map<String, Object> config = new LinkedHashMap<>();
                 config.put("method", method.name());
                 config.put("settings", new LinkedHashMap<>(method.settings()));
                 config.put("backend", backend.description());
                 config.put("sharedTokens", mapping.sharedNew().length);
                 config.put("newTokens", mapping.newIds().length);
+                config.put("keepSpecials", req.keepSpecials());
+                config.put(
+                        "appendedSpecialTokens",
+                        kept.tokens().stream()
+                                .map(AppendedSpecials.Token::content)
+                                .toList());
                 Map<String, Path> inputs = new LinkedHashMap<>();
                 inputs.put("base", base.path());
                 inputs.put("baseTokenizer", baseTokPath);
                 inputs.put("newTokenizer", req.newTokenizer());
                 req.donor().ifPresent(d -> inputs.put("donor", d));
                 Provenance prov = Provenance.of(inputs, config);
-                write(base, result, mapping, req, prov);
-                return new Outcome(req.out(), result, mapping.sharedNew().length, mapping.newIds().length);
+                write(base, result, mapping, kept, req, prov, progress);
+                return new Outcome(req.out(), result, mapping.sharedNew().length, mapping.newIds().length, kept);
             } finally {
                 if (auxEncoder != null) {
                     auxEncoder.close();
@@ -227,48 +261,61 @@ public final class ModelTransplant {
     }
 
     private static void write(
-            ModelFiles base, TransplantResult result, VocabMapping mapping, Request req, Provenance prov)
+            ModelFiles base,
+            TransplantResult result,
+            VocabMapping mapping,
+            AppendedSpecials kept,
+            Request req,
+            Provenance prov,
+            TrainingProgress progress)
             throws IOException {
         Path out = req.out().toAbsolutePath();
         Path parent = out.getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
+            Files.createDirectories(tmp);
+            Path tokenizer = Files.write(tmp.resolve("tokenizer.json"), kept.tokenizerJson(req.newTokenizer()));
             Path model = tmp.resolve("model");
             if (base instanceof ModelFiles.Hf hf) {
                 Map<String, float[]> biases = new LinkedHashMap<>();
                 for (String b : hf.model().vocabBiasNames()) {
-                    biases.put(b, remapBias(hf.model().checkpoint().readFloats(b), mapping));
+                    biases.put(b, remapBias(hf.model().checkpoint().readFloats(b), mapping, kept));
                 }
-                Files.createDirectories(tmp);
                 HfModelWriter.write(
                         hf.model(),
                         new HfModelWriter.Replacement(
                                 toIo(result.inputEmbeddings()),
                                 result.outputHead().map(ModelTransplant::toIo),
                                 biases),
-                        req.newTokenizer(),
+                        tokenizer,
                         model,
                         HfModelWriter.Options.defaults(),
-                        prov);
+                        prov,
+                        progress);
             } else {
                 ModelFiles.Onnx onnx = (ModelFiles.Onnx) base;
+                progress.stage("writing model.onnx", 1);
                 Files.createDirectories(model);
                 OnnxRewriter.replaceWordEmbeddings(
                         onnx.model(), toIo(result.inputEmbeddings()), model.resolve("model.onnx"));
-                Files.copy(req.newTokenizer(), model.resolve("tokenizer.json"));
+                Files.copy(tokenizer, model.resolve("tokenizer.json"));
                 Files.writeString(
                         model.resolve(Provenance.FILE),
                         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(prov.toJson()) + "\n",
                         StandardCharsets.UTF_8);
+                progress.advance(1);
             }
+            ObjectNode report = result.report().toJson();
+            report.set("appendedSpecialTokens", kept.toJson());
             Files.writeString(
                     model.resolve(REPORT_JSON),
-                    Json.MAPPER
-                                    .writerWithDefaultPrettyPrinter()
-                                    .writeValueAsString(result.report().toJson()) + "\n",
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n",
                     StandardCharsets.UTF_8);
-            Files.writeString(model.resolve(REPORT_TEXT), result.report().toText(50), StandardCharsets.UTF_8);
+            Files.writeString(
+                    model.resolve(REPORT_TEXT),
+                    result.report().toText(50) + kept.toText() + "\n",
+                    StandardCharsets.UTF_8);
             try {
                 Files.move(model, out, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -279,16 +326,19 @@ public final class ModelTransplant {
         }
     }
 
-    /** Shared tokens keep their bias; new ones get the mean of the base's. */
-    private static float[] remapBias(float[] old, VocabMapping m) {
+    /** Shared tokens keep their bias, appended special tokens their base's; new ones get the mean of the base's. */
+    private static float[] remapBias(float[] old, VocabMapping m, AppendedSpecials kept) {
         double mean = 0;
         for (float v : old) {
             mean += v / (double) old.length;
         }
-        float[] out = new float[m.newVocabSize()];
+        float[] out = new float[m.newVocabSize() + kept.tokens().size()];
         java.util.Arrays.fill(out, (float) mean);
         for (int i = 0; i < m.sharedNew().length; i++) {
             out[m.sharedNew()[i]] = old[m.sharedOld()[i]];
+        }
+        for (AppendedSpecials.Token t : kept.tokens()) {
+            out[t.newId()] = old[t.baseId()];
         }
         return out;
     }

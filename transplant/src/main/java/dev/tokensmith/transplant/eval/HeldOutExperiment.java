@@ -90,8 +90,8 @@ public final class HeldOutExperiment {
         for (String name : methodNames) {
             TransplantMethod method = Methods.byName(name, splitter, aux);
             log.accept("method " + name + ": rebuilding " + problem.newIds().length + " rows");
-            progress.stage(name + " rows", 0);
-            TransplantResult r = Transplant.run(problem, method, context);
+            TransplantResult r = Transplant.run(
+                    problem, method, new MethodContext(context.backend(), context.parallelism(), progress));
             double rowCos = rowCosine(r.inputEmbeddings(), base, problem.newIds());
             log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
             float[][] rebuilt =

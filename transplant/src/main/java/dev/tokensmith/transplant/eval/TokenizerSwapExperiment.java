@@ -1,11 +1,15 @@
 package dev.tokensmith.transplant.eval;
 
-import dev.tokensmith.core.AddedToken;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.FloatMatrix;
+import dev.tokensmith.transplant.Alignments;
+import dev.tokensmith.transplant.AppendedSpecials;
 import dev.tokensmith.transplant.Transplant;
 import dev.tokensmith.transplant.TransplantResult;
+import dev.tokensmith.transplant.align.SpecialRole;
+import dev.tokensmith.transplant.align.SpecialTokens;
+import dev.tokensmith.transplant.align.VocabAlignment;
 import dev.tokensmith.transplant.method.AuxiliarySpace;
 import dev.tokensmith.transplant.method.MethodContext;
 import dev.tokensmith.transplant.method.Methods;
@@ -16,7 +20,6 @@ import dev.tokensmith.transplant.method.VocabMapping;
 import dev.tokensmith.transplant.onnx.OnnxModel;
 import dev.tokensmith.transplant.onnx.SentenceEncoder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,9 @@ import java.util.function.Consumer;
 /**
  * Experiment B: the base model with a different real tokenizer. Tokens shared on their canonical bytes copy
  * their rows; the others are estimated by the donor-free methods (OMP needs a donor that has the new
- * vocabulary, which this setting has not). The base's special tokens are appended to the new vocabulary (one
- * row each, copied) and every input is framed {@code [CLS] … [SEP]} with them, as the base expects. Fidelity
+ * vocabulary, which this setting has not). The base's special tokens the new tokenizer lacks are appended to it
+ * with their rows copied, as {@code transplant} does ({@link AppendedSpecials}), and every input is framed
+ * {@code [CLS] … [SEP]} with the new ids of the base's rows, as the base expects. Fidelity
  * compares the original model on its own tokens with the transplanted model on the new tokens (mean pooling
  * absorbs the different lengths).
  */
@@ -49,7 +53,7 @@ public final class TokenizerSwapExperiment {
     public static Outcome run(
             EvalModels models,
             Tokenizer newTokenizer,
-            BiFunction<Tokenizer, Tokenizer, VocabMapping> aligner,
+            BiFunction<Tokenizer, Tokenizer, VocabAlignment> aligner,
             EvalSettings settings,
             List<String> methodNames,
             MethodContext context,
@@ -64,11 +68,14 @@ public final class TokenizerSwapExperiment {
             base = HeldOutExperiment.toMath(we.table());
             initializer = we.initializer();
         }
-        VocabMapping aligned = aligner.apply(baseTok, newTok);
-        Framed framed = appendSpecials(baseTok, aligned);
-        TransplantProblem problem = framed.mapping().problem(base).build();
+        VocabAlignment alignment = aligner.apply(baseTok, newTok);
+        VocabMapping aligned = Alignments.mapping(alignment);
+        AppendedSpecials kept = AppendedSpecials.of(alignment);
+        int cls = newIdOf(alignment, kept, SpecialRole.CLS);
+        int sep = newIdOf(alignment, kept, SpecialRole.SEP);
+        TransplantProblem problem = aligned.problem(base).build();
         log.accept("new vocabulary: " + aligned.sharedNew().length + " shared, " + aligned.newIds().length + " new, "
-                + framed.specials() + " special rows appended");
+                + kept.tokens().size() + " special rows appended");
 
         List<String> sentences = EvalSentences.load(settings.dataDir(), settings.sentences(), settings.seed());
         List<int[]> oldIds = new ArrayList<>();
@@ -84,7 +91,7 @@ public final class TokenizerSwapExperiment {
                 oldTokens += o.length - 2;
                 int[] body = newTok.encodeIds(s, false);
                 newTokens += body.length;
-                newIds.add(frame(body, framed.cls(), framed.sep(), settings.maxLength()));
+                newIds.add(frame(body, cls, sep, settings.maxLength()));
             }
             log.accept(String.format(
                     java.util.Locale.ROOT,
@@ -106,13 +113,16 @@ public final class TokenizerSwapExperiment {
                             .maxLength(16)
                             .batchSize(256)
                             .build();
-                    aux = cached(AuxiliarySpace.textEncoder(
-                            "token texts embedded by the base model", auxEncoder::encode, splitter::text));
+                    aux = AuxiliarySpace.textEncoder(
+                                    "token texts embedded by the base model", auxEncoder::encode, splitter::text)
+                            .cached();
                 }
                 TransplantMethod method = Methods.byName(name, splitter, aux);
                 log.accept("method " + name + ": estimating " + problem.newIds().length + " rows");
-                progress.stage(name + " rows", 0);
-                TransplantResult r = Transplant.run(problem, method, context);
+                TransplantResult r = kept.appendRows(
+                        Transplant.run(
+                                problem, method, new MethodContext(context.backend(), context.parallelism(), progress)),
+                        problem);
                 log.accept("method " + name + ": encoding " + sentences.size() + " sentences");
                 float[][] rebuilt = HeldOutExperiment.encodeWith(
                         models, baseTok, settings, initializer, r.inputEmbeddings(), newIds, progress, name);
@@ -139,45 +149,14 @@ public final class TokenizerSwapExperiment {
         return new Outcome(aligned.sharedNew().length, aligned.newIds().length, (double) newTokens / oldTokens, scores);
     }
 
-    /** The mapping with the base's special tokens appended as new-vocabulary rows (copied), and [CLS]/[SEP]. */
-    record Framed(VocabMapping mapping, int cls, int sep, int specials) {}
-
-    static Framed appendSpecials(Tokenizer baseTok, VocabMapping m) {
-        int next = m.newVocabSize();
-        List<Integer> sharedOld =
-                new ArrayList<>(Arrays.stream(m.sharedOld()).boxed().toList());
-        List<Integer> sharedNew =
-                new ArrayList<>(Arrays.stream(m.sharedNew()).boxed().toList());
-        int cls = -1;
-        int sep = -1;
-        int count = 0;
-        for (AddedToken t : baseTok.addedTokens()) {
-            if (!t.special()) {
-                continue;
-            }
-            int oldId = baseTok.tokenToId(t.content());
-            sharedOld.add(oldId);
-            sharedNew.add(next);
-            if (t.content().equals("[CLS]")) {
-                cls = next;
-            } else if (t.content().equals("[SEP]")) {
-                sep = next;
-            }
-            next++;
-            count++;
-        }
-        if (cls < 0 || sep < 0) {
+    /** The new id that carries the base's row for {@code role}: its appended id, else the row matched to it. */
+    static int newIdOf(VocabAlignment a, AppendedSpecials kept, SpecialRole role) {
+        SpecialTokens.RoleToken t = a.from().specials().forRole(role);
+        if (t == null) {
             throw new IllegalArgumentException(
-                    "the base tokenizer has no [CLS] and [SEP] special tokens to frame with");
+                    "the base tokenizer has no " + role.label() + " special token to frame with");
         }
-        // Shared pairs whose new id points into the appended range would collide; the aligner's ids are below it.
-        VocabMapping out = new VocabMapping(
-                next,
-                sharedOld.stream().mapToInt(Integer::intValue).toArray(),
-                sharedNew.stream().mapToInt(Integer::intValue).toArray(),
-                m.newIds(),
-                m.newTexts());
-        return new Framed(out, cls, sep, count);
+        return kept.newIdOf(t.id()).orElseGet(() -> a.targetOf(t.id()));
     }
 
     static int[] frame(int[] body, int cls, int sep, int maxLength) {
@@ -187,34 +166,5 @@ public final class TokenizerSwapExperiment {
         System.arraycopy(body, 0, out, 1, n);
         out[n + 1] = sep;
         return out;
-    }
-
-    /** Embeds each side once, however many tables ask. */
-    static AuxiliarySpace cached(AuxiliarySpace inner) {
-        return new AuxiliarySpace() {
-            private FloatMatrix newRows;
-            private FloatMatrix oldRows;
-
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public synchronized FloatMatrix embedNew(TransplantProblem p) {
-                if (newRows == null) {
-                    newRows = inner.embedNew(p);
-                }
-                return newRows;
-            }
-
-            @Override
-            public synchronized FloatMatrix embedOld(TransplantProblem p) {
-                if (oldRows == null) {
-                    oldRows = inner.embedOld(p);
-                }
-                return oldRows;
-            }
-        };
     }
 }

@@ -3,7 +3,7 @@ package dev.tokensmith.transplant.eval;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.Tokenizers;
 import dev.tokensmith.core.train.TrainingProgress;
-import dev.tokensmith.transplant.Alignments;
+import dev.tokensmith.transplant.align.VocabAlignment;
 import dev.tokensmith.transplant.method.MethodContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ public final class TransplantEval {
                     TokenizerSwapExperiment.run(
                             req.models(),
                             tok,
-                            Alignments::mapping,
+                            VocabAlignment::between,
                             req.settings(),
                             req.methodsB(),
                             context,

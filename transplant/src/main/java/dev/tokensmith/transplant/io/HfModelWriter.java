@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.format.Json;
 import dev.tokensmith.core.format.TokenizerJson;
+import dev.tokensmith.core.train.TrainingProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,15 +91,39 @@ public final class HfModelWriter {
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(TokenizerJson.write(tokenizer))
                 .getBytes(StandardCharsets.UTF_8);
-        return write(base, replacement, tokenizer.vocabSize(true), json, outDir, options, prov);
+        return write(base, replacement, tokenizer.vocabSize(true), json, outDir, options, prov, TrainingProgress.NONE);
     }
 
     /** Writes the model with the bytes of {@code tokenizerJson} copied as its tokenizer.json. */
     public static Path write(
             HfModel base, Replacement replacement, Path tokenizerJson, Path outDir, Options options, Provenance prov)
             throws IOException {
+        return write(base, replacement, tokenizerJson, outDir, options, prov, TrainingProgress.NONE);
+    }
+
+    /**
+     * As {@link #write(HfModel, Replacement, Path, Path, Options, Provenance)}, reporting the tensors' bytes as
+     * they are written (stage {@code "writing tensors"}).
+     */
+    public static Path write(
+            HfModel base,
+            Replacement replacement,
+            Path tokenizerJson,
+            Path outDir,
+            Options options,
+            Provenance prov,
+            TrainingProgress progress)
+            throws IOException {
         Tokenizer t = TokenizerJson.read(tokenizerJson);
-        return write(base, replacement, t.vocabSize(true), Files.readAllBytes(tokenizerJson), outDir, options, prov);
+        return write(
+                base,
+                replacement,
+                t.vocabSize(true),
+                Files.readAllBytes(tokenizerJson),
+                outDir,
+                options,
+                prov,
+                progress);
     }
 
     private static Path write(
@@ -108,7 +133,8 @@ public final class HfModelWriter {
             byte[] tokenizerJson,
             Path outDir,
             Options options,
-            Provenance prov)
+            Provenance prov,
+            TrainingProgress progress)
             throws IOException {
         String where = outDir.toString();
         FloatMatrix emb = r.inputEmbeddings();
@@ -167,7 +193,12 @@ public final class HfModelWriter {
 
         Path tmp = startDirectory(outDir);
         try {
-            SafetensorsCheckpoint.write(tmp, tensors, ckpt.metadata(), options.maxShardBytes());
+            long bytes = 0;
+            for (TensorData t : tensors) {
+                bytes += t.byteSize();
+            }
+            progress.stage("writing tensors", bytes);
+            SafetensorsCheckpoint.write(tmp, tensors, ckpt.metadata(), options.maxShardBytes(), progress::advance);
             Files.writeString(
                     tmp.resolve(HfModel.CONFIG_FILE),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");

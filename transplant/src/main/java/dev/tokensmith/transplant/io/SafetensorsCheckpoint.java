@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * A model's weights as one {@code model.safetensors} file or as shards listed by {@code
@@ -197,6 +198,17 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
      */
     public static List<Path> write(Path dir, List<TensorData> tensors, Map<String, String> metadata, long maxShardBytes)
             throws IOException {
+        return write(dir, tensors, metadata, maxShardBytes, bytes -> {});
+    }
+
+    /** As {@link #write(Path, List, Map, long)}, telling {@code bytesWritten} the bytes of each tensor once written. */
+    public static List<Path> write(
+            Path dir,
+            List<TensorData> tensors,
+            Map<String, String> metadata,
+            long maxShardBytes,
+            LongConsumer bytesWritten)
+            throws IOException {
         if (maxShardBytes <= 0) {
             throw new IllegalArgumentException("max shard size must be positive, got " + maxShardBytes);
         }
@@ -207,7 +219,7 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
         Files.createDirectories(dir);
         if (total <= maxShardBytes) {
             Path single = dir.resolve(SINGLE_FILE);
-            SafetensorsWriter.write(single, tensors, metadata);
+            SafetensorsWriter.write(single, tensors, metadata, bytesWritten);
             return List.of(single);
         }
         List<List<TensorData>> shards = new ArrayList<>();
@@ -228,7 +240,7 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
         for (int i = 0; i < shards.size(); i++) {
             String name = String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size());
             Path p = dir.resolve(name);
-            SafetensorsWriter.write(p, shards.get(i), metadata);
+            SafetensorsWriter.write(p, shards.get(i), metadata, bytesWritten);
             written.add(p);
             for (TensorData t : shards.get(i)) {
                 weightMap.put(t.name(), name);

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Writes one {@code .safetensors} file atomically (a temp file beside the target, then a move), so a failed
@@ -41,11 +42,17 @@ public final class SafetensorsWriter {
     private SafetensorsWriter() {}
 
     public static void write(Path file, List<TensorData> tensors, Map<String, String> metadata) throws IOException {
+        write(file, tensors, metadata, bytes -> {});
+    }
+
+    /** As {@link #write(Path, List, Map)}, telling {@code written} the bytes of each tensor once it is written. */
+    public static void write(Path file, List<TensorData> tensors, Map<String, String> metadata, LongConsumer written)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            writeTo(tmp, tensors, metadata);
+            writeTo(tmp, tensors, metadata, written);
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(
                         tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -67,7 +74,8 @@ public final class SafetensorsWriter {
         return sorted;
     }
 
-    private static void writeTo(Path target, List<TensorData> tensors, Map<String, String> metadata)
+    private static void writeTo(
+            Path target, List<TensorData> tensors, Map<String, String> metadata, LongConsumer written)
             throws IOException {
         List<TensorData> sorted = layoutOrder(tensors);
         Set<String> seen = new HashSet<>();
@@ -110,6 +118,7 @@ public final class SafetensorsWriter {
             for (TensorData t : sorted) {
                 if (t.raw() != null) {
                     writeSegment(ch, t.raw());
+                    written.accept(t.byteSize());
                     continue;
                 }
                 float[] v = t.values();
@@ -122,6 +131,7 @@ public final class SafetensorsWriter {
                     Tensors.fromFloats(v, from, n, t.dtype(), MemorySegment.ofArray(chunk));
                     writeFully(ch, ByteBuffer.wrap(chunk, 0, n * esize));
                 }
+                written.accept(t.byteSize());
             }
         }
     }

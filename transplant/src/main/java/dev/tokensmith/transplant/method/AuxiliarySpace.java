@@ -1,5 +1,6 @@
 package dev.tokensmith.transplant.method;
 
+import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.FloatMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,41 @@ public interface AuxiliarySpace {
     /** A short description for reports and provenance. */
     String name();
 
-    /** One vector per new token, in {@link TransplantProblem#newIds()} order. */
-    FloatMatrix embedNew(TransplantProblem problem);
+    /** One vector per new token, in {@link TransplantProblem#newIds()} order; long work reports to {@code progress}. */
+    FloatMatrix embedNew(TransplantProblem problem, TrainingProgress progress);
 
     /** One vector per old token, in {@link TransplantProblem#oldIds()} order (same width as {@link #embedNew}). */
-    FloatMatrix embedOld(TransplantProblem problem);
+    FloatMatrix embedOld(TransplantProblem problem, TrainingProgress progress);
+
+    /** This space, embedding each side once however many tables (input embeddings, output head) ask. */
+    default AuxiliarySpace cached() {
+        AuxiliarySpace inner = this;
+        return new AuxiliarySpace() {
+            private FloatMatrix newRows;
+            private FloatMatrix oldRows;
+
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public synchronized FloatMatrix embedNew(TransplantProblem p, TrainingProgress progress) {
+                if (newRows == null) {
+                    newRows = inner.embedNew(p, progress);
+                }
+                return newRows;
+            }
+
+            @Override
+            public synchronized FloatMatrix embedOld(TransplantProblem p, TrainingProgress progress) {
+                if (oldRows == null) {
+                    oldRows = inner.embedOld(p, progress);
+                }
+                return oldRows;
+            }
+        };
+    }
 
     /**
      * Rows of {@code table}: new id {@code i} reads row {@code newRow(i)}, old id {@code j} row {@code oldRow(j)}.
@@ -37,13 +68,13 @@ public interface AuxiliarySpace {
             }
 
             @Override
-            public FloatMatrix embedNew(TransplantProblem p) {
+            public FloatMatrix embedNew(TransplantProblem p, TrainingProgress progress) {
                 return Rows.gather(
                         table, java.util.Arrays.stream(p.newIds()).map(newRow).toArray());
             }
 
             @Override
-            public FloatMatrix embedOld(TransplantProblem p) {
+            public FloatMatrix embedOld(TransplantProblem p, TrainingProgress progress) {
                 return Rows.gather(
                         table, java.util.Arrays.stream(p.oldIds()).map(oldRow).toArray());
             }
@@ -53,7 +84,8 @@ public interface AuxiliarySpace {
     /**
      * Texts embedded by {@code encoder} (e.g. a {@code SentenceEncoder}'s {@code encode}): new tokens by their
      * surface text, old tokens by {@code oldText} (e.g. {@link OldTokenSplitter#text}). Leading and trailing
-     * whitespace is trimmed first; an empty text embeds as a zero vector.
+     * whitespace is trimmed first; an empty text embeds as a zero vector. Texts go to the encoder in chunks of
+     * {@value #CHUNK}, each reported to the progress listener.
      */
     static AuxiliarySpace textEncoder(
             String name, Function<List<String>, float[][]> encoder, java.util.function.IntFunction<String> oldText) {
@@ -64,22 +96,26 @@ public interface AuxiliarySpace {
             }
 
             @Override
-            public FloatMatrix embedNew(TransplantProblem p) {
-                return embed(encoder, List.of(p.newTexts()));
+            public FloatMatrix embedNew(TransplantProblem p, TrainingProgress progress) {
+                return embed(encoder, List.of(p.newTexts()), progress, "embedding new token texts");
             }
 
             @Override
-            public FloatMatrix embedOld(TransplantProblem p) {
+            public FloatMatrix embedOld(TransplantProblem p, TrainingProgress progress) {
                 List<String> texts = new ArrayList<>(p.oldIds().length);
                 for (int id : p.oldIds()) {
                     texts.add(oldText.apply(id));
                 }
-                return embed(encoder, texts);
+                return embed(encoder, texts, progress, "embedding old token texts");
             }
         };
     }
 
-    private static FloatMatrix embed(Function<List<String>, float[][]> encoder, List<String> texts) {
+    /** Texts a text encoder gets at once: big enough for its batching, small enough for a moving progress bar. */
+    int CHUNK = 1024;
+
+    private static FloatMatrix embed(
+            Function<List<String>, float[][]> encoder, List<String> texts, TrainingProgress progress, String stage) {
         List<String> nonEmpty = new ArrayList<>();
         int[] at = new int[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
@@ -89,7 +125,14 @@ public interface AuxiliarySpace {
                 nonEmpty.add(t);
             }
         }
-        float[][] vectors = nonEmpty.isEmpty() ? new float[0][] : encoder.apply(nonEmpty);
+        progress.stage(stage, nonEmpty.size());
+        float[][] vectors = new float[nonEmpty.size()][];
+        for (int from = 0; from < nonEmpty.size(); from += CHUNK) {
+            int to = Math.min(nonEmpty.size(), from + CHUNK);
+            float[][] part = encoder.apply(nonEmpty.subList(from, to));
+            System.arraycopy(part, 0, vectors, from, part.length);
+            progress.advance(to - from);
+        }
         int width = vectors.length == 0 ? 1 : vectors[0].length;
         FloatMatrix out = FloatMatrix.zeros(texts.size(), width);
         for (int i = 0; i < at.length; i++) {

@@ -22,7 +22,10 @@ final class ConstantMethods {
 
         @Override
         public Estimate estimate(TransplantProblem p, Table table, MethodContext context) {
-            return Estimate.of(FloatMatrix.zeros(p.newIds().length, p.hidden()));
+            Ticker ticker = Ticker.start(context.progress(), Ticker.stage(name(), table), p.newIds().length);
+            FloatMatrix out = FloatMatrix.zeros(p.newIds().length, p.hidden());
+            ticker.finish();
+            return Estimate.of(out);
         }
     }
 
@@ -54,6 +57,7 @@ final class ConstantMethods {
 
         @Override
         public Estimate estimate(TransplantProblem p, Table table, MethodContext context) {
+            Ticker ticker = Ticker.start(context.progress(), Ticker.stage(name(), table), p.newIds().length);
             float[] mean = Rows.mean(p.base(table), p.oldIds());
             FloatMatrix out = FloatMatrix.zeros(p.newIds().length, p.hidden());
             Random random = new Random(seed + table.ordinal());
@@ -63,7 +67,9 @@ final class ConstantMethods {
                     row[c] = noise == 0 ? mean[c] : (float) (mean[c] + noise * random.nextGaussian());
                 }
                 out.setRow(i, row);
+                ticker.tick();
             }
+            ticker.finish();
             return Estimate.of(out);
         }
     }

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
  * (the batched OMP of the math backend, scikit-learn's semantics), and the same coefficients applied to the
  * shared tokens' base rows give the new base row. No centring or normalisation, as in tokensurgeon. The output
  * head runs the same way on the donor's head (its input embeddings when the donor is tied) and the base's head.
+ * Targets go to the backend in chunks (each target's pursuit is independent of the others), so that progress can
+ * be reported; chunks stay large enough to keep every thread busy.
  */
 final class OmpMethod implements TransplantMethod {
     private final int k;
@@ -53,36 +55,52 @@ final class OmpMethod implements TransplantMethod {
             throw new IllegalArgumentException("omp needs shared tokens; the two vocabularies share none");
         }
         FloatMatrix dictionary = Rows.gather(donor, dictNew);
-        FloatMatrix targets = Rows.gather(donor, p.newIds());
+        int n = p.newIds().length;
         int atoms = Math.min(k, dictionary.rows());
-        OmpResult r = context.backend().omp(dictionary, targets, OmpOptions.atoms(atoms), context.parallelism());
         FloatMatrix base = p.base(table);
-        FloatMatrix out = FloatMatrix.zeros(targets.rows(), p.hidden());
-        float[] targetNorms = context.backend().rowNorms(targets, context.parallelism());
-        int n = targets.rows();
+        FloatMatrix out = FloatMatrix.zeros(n, p.hidden());
         float[] rel = new float[n];
         int[] counts = new int[n];
         float[] l1 = new float[n];
         float[] l2 = new float[n];
         int[] ids = new int[atoms];
         double[] w = new double[atoms];
-        for (int t = 0; t < n; t++) {
-            int[] sel = r.atomsOf(t);
-            float[] coef = r.coefficientsOf(t);
-            double s1 = 0;
-            double s2 = 0;
-            for (int j = 0; j < sel.length; j++) {
-                ids[j] = dictOld[sel[j]];
-                w[j] = coef[j];
-                s1 += Math.abs(coef[j]);
-                s2 += (double) coef[j] * coef[j];
+        int chunk = chunkSize(n, context.parallelism().threads());
+        Ticker ticker = Ticker.start(context.progress(), Ticker.stage(name(), table), n, chunk);
+        for (int from = 0; from < n; from += chunk) {
+            int size = Math.min(chunk, n - from);
+            FloatMatrix targets = Rows.gather(donor, Arrays.copyOfRange(p.newIds(), from, from + size));
+            OmpResult r = context.backend().omp(dictionary, targets, OmpOptions.atoms(atoms), context.parallelism());
+            float[] targetNorms = context.backend().rowNorms(targets, context.parallelism());
+            for (int j = 0; j < size; j++) {
+                int t = from + j;
+                int[] sel = r.atomsOf(j);
+                float[] coef = r.coefficientsOf(j);
+                double s1 = 0;
+                double s2 = 0;
+                for (int a = 0; a < sel.length; a++) {
+                    ids[a] = dictOld[sel[a]];
+                    w[a] = coef[a];
+                    s1 += Math.abs(coef[a]);
+                    s2 += (double) coef[a] * coef[a];
+                }
+                out.setRow(t, Rows.combine(base, ids, w, sel.length));
+                counts[t] = sel.length;
+                l1[t] = (float) s1;
+                l2[t] = (float) Math.sqrt(s2);
+                rel[t] = targetNorms[j] == 0 ? 0f : r.residualNorms()[j] / targetNorms[j];
             }
-            out.setRow(t, Rows.combine(base, ids, w, sel.length));
-            counts[t] = sel.length;
-            l1[t] = (float) s1;
-            l2[t] = (float) Math.sqrt(s2);
-            rel[t] = targetNorms[t] == 0 ? 0f : r.residualNorms()[t] / targetNorms[t];
+            ticker.tick(size);
         }
+        ticker.finish();
         return new Estimate(out, Optional.of(new OmpDiagnostics(rel, counts, l1, l2)), 0);
+    }
+
+    /**
+     * Targets per backend call: about a 64th of them (a bar that moves), never fewer than 64 per thread (every
+     * thread gets a full block of the CPU kernel, and a GPU backend still gets large batches).
+     */
+    static int chunkSize(int targets, int threads) {
+        return Math.max(Math.max(1, threads) * 64, (targets + 63) / 64);
     }
 }

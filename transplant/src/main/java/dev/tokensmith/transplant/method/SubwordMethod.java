@@ -44,11 +44,12 @@ final class SubwordMethod implements TransplantMethod {
 
     @Override
     public Estimate estimate(TransplantProblem p, Table table, MethodContext context) {
+        Ticker ticker = Ticker.start(context.progress(), Ticker.stage(name(), table), p.newIds().length);
         FloatMatrix base = p.base(table);
         float[] mean = null;
         int fallbacks = 0;
         FloatMatrix out = FloatMatrix.zeros(p.newIds().length, p.hidden());
-        for (int i = 0; i < p.newIds().length; i++) {
+        for (int i = 0; i < p.newIds().length; i++, ticker.tick()) {
             int[] pieces = splitter.split(p.newTexts()[i]);
             if (pieces.length == 0) {
                 if (mean == null) {
@@ -67,6 +68,7 @@ final class SubwordMethod implements TransplantMethod {
             Arrays.fill(w, 1.0 / chosen.length);
             out.setRow(i, Rows.combine(base, chosen, w, chosen.length));
         }
+        ticker.finish();
         return new Estimate(out, Optional.empty(), fallbacks);
     }
 }

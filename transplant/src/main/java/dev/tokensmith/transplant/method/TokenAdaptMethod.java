@@ -61,8 +61,8 @@ final class TokenAdaptMethod implements TransplantMethod {
     @Override
     public Estimate estimate(TransplantProblem p, Table table, MethodContext context) {
         FloatMatrix base = p.base(table);
-        FloatMatrix newVectors = normalized(aux.embedNew(p));
-        FloatMatrix oldVectors = normalized(aux.embedOld(p));
+        FloatMatrix newVectors = normalized(aux.embedNew(p, context.progress()));
+        FloatMatrix oldVectors = normalized(aux.embedOld(p, context.progress()));
         if (newVectors.cols() != oldVectors.cols()) {
             throw new IllegalArgumentException("the auxiliary space gives new tokens " + newVectors.cols()
                     + " values and old tokens " + oldVectors.cols());
@@ -73,6 +73,7 @@ final class TokenAdaptMethod implements TransplantMethod {
             oldRow[p.oldIds()[i]] = i;
         }
         int kk = Math.min(k, oldVectors.rows());
+        Ticker ticker = Ticker.start(context.progress(), Ticker.stage(name(), table), p.newIds().length);
         TopK near = context.backend().topK(newVectors, oldVectors, kk, Similarity.COSINE, context.parallelism());
         FloatMatrix out = FloatMatrix.zeros(p.newIds().length, p.hidden());
         float[] mean = null;
@@ -100,7 +101,9 @@ final class TokenAdaptMethod implements TransplantMethod {
                 fallbacks++;
             }
             out.setRow(i, row);
+            ticker.tick();
         }
+        ticker.finish();
         return new Estimate(out, Optional.empty(), fallbacks);
     }
 

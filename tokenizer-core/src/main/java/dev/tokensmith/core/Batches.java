@@ -14,8 +14,10 @@ import java.util.function.Function;
 
 /** Maps a function over a list on a fixed number of threads, keeping input order. */
 final class Batches {
-    /** Items a worker claims at a time: small enough to balance uneven texts, large enough to amortise. */
-    private static final int CHUNK = 16;
+    /** The most items a worker claims at a time, for long lists of short texts. */
+    private static final int MAX_CHUNK = 16;
+    /** Chunks per thread at least: the threads then finish within a small share of the batch of each other. */
+    private static final int CHUNKS_PER_THREAD = 32;
 
     /**
      * One pool of helper threads per parallelism, kept for the life of the JVM: its threads keep their warm per-thread caches
@@ -41,7 +43,10 @@ final class Batches {
         }
         int n = items.size();
         Object[] out = new Object[n];
-        int threads = Math.min(parallelism, Math.max(1, (n + CHUNK - 1) / CHUNK));
+        int threads = Math.min(parallelism, Math.max(1, n));
+        // Claiming an item costs an atomic add (tens of nanoseconds); an idle thread at the end of a batch costs the
+        // time of the last chunk, which for a few hundred texts of kilobytes each is milliseconds.
+        int chunk = Math.clamp(n / ((long) threads * CHUNKS_PER_THREAD), 1, MAX_CHUNK);
         if (threads == 1) {
             for (int i = 0; i < n; i++) {
                 out[i] = f.apply(items.get(i));
@@ -53,8 +58,8 @@ final class Batches {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             int from;
-            while ((from = next.getAndAdd(CHUNK)) < n) {
-                int to = Math.min(n, from + CHUNK);
+            while ((from = next.getAndAdd(chunk)) < n) {
+                int to = Math.min(n, from + chunk);
                 try {
                     for (int i = from; i < to && failure.get() == null; i++) {
                         out[i] = f.apply(items.get(i));

@@ -146,8 +146,9 @@ final class BenchEncodeCommand implements Callable<Integer> {
         Harness harness = new Harness(warmup, rounds);
         List<WorkloadResult> results = new ArrayList<>();
         List<String> notes;
-        try (Encoders.EncoderSet set = Encoders.open(resolved, tokenizer, others, !hfEncode);
+        try (Encoders.EncoderSet opened = Encoders.open(resolved, tokenizer, others, !hfEncode);
                 Threads pool = Threads.of(threads)) {
+            Encoders.EncoderSet set = threads > 1 ? opened.withOneThreadReference(tokenizer) : opened;
             notes = new ArrayList<>(set.notes());
             for (Workload w : selected) {
                 root.note(String.format(

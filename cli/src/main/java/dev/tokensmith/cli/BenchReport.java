@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.cli.bench.BenchEncoder.Library;
 import dev.tokensmith.cli.bench.Disagreement;
 import dev.tokensmith.cli.bench.EncoderResult;
+import dev.tokensmith.cli.bench.Encoders;
 import dev.tokensmith.cli.bench.Summary;
 import dev.tokensmith.cli.bench.Threads;
 import dev.tokensmith.cli.bench.Workload;
@@ -63,7 +64,7 @@ record BenchReport(
         for (WorkloadResult r : results) {
             for (EncoderResult e : r.results()) {
                 Summary s = e.summary();
-                boolean ours = e.library() == Library.TOKENSMITH;
+                boolean ours = e.library() == Library.TOKENSMITH && !Encoders.isOneThreadReference(e);
                 table.row(
                         r.workload().name(),
                         e.encoder(),
@@ -113,16 +114,24 @@ record BenchReport(
                         reference,
                         d.expected()));
             }
+            OptionalDouble scaling = r.scaling();
+            if (scaling.isPresent()) {
+                all.add(String.format(
+                        Locale.ROOT,
+                        "%s: tokensmith encodeIds on %d threads runs %.2fx as fast as on 1 thread (both in this run)",
+                        r.workload().name(),
+                        threads,
+                        scaling.getAsDouble()));
+            }
             int busy = Threads.busy(threads, r.workload().texts().size());
             if (busy < threads) {
                 all.add(String.format(
                         Locale.ROOT,
-                        "%s: %d text(s) keep at most %d of %d threads busy (work is handed out %d texts at a time)",
+                        "%s: %d text(s) keep at most %d of %d threads busy",
                         r.workload().name(),
                         r.workload().texts().size(),
                         busy,
-                        threads,
-                        Threads.CHUNK));
+                        threads));
             }
         }
         return all;
@@ -159,12 +168,13 @@ record BenchReport(
                 for (double v : e.mbPerSecond()) {
                     samples.add(v);
                 }
-                if (e.library() == Library.TOKENSMITH) {
+                if (e.library() == Library.TOKENSMITH && !Encoders.isOneThreadReference(e)) {
                     putRatio(en, "vsJtokkit", r.ratio(e, Library.JTOKKIT));
                     putRatio(en, "vsHf", r.ratio(e, Library.HF));
                 }
                 en.put("agrees", !r.disagrees(e.encoder()));
             }
+            putRatio(wn, "threadScaling", r.scaling());
             wn.set("disagreements", Json.MAPPER.valueToTree(r.disagreements()));
         }
         ArrayNode notesNode = root.putArray("notes");

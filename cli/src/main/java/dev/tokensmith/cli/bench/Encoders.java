@@ -28,6 +28,11 @@ import java.util.Set;
 public final class Encoders {
     private Encoders() {}
 
+    /** Whether {@code result} is the single-thread reference of a run on several threads (no ratios for it). */
+    public static boolean isOneThreadReference(EncoderResult result) {
+        return result.encoder().equals(TokensmithEncoders.ENCODE_IDS_ONE_THREAD);
+    }
+
     /**
      * The encoders, and notes on libraries left out. Close it: the HF encoder holds native memory.
      *
@@ -38,6 +43,20 @@ public final class Encoders {
         public EncoderSet {
             encoders = List.copyOf(encoders);
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * These encoders plus Tokensmith's {@code encodeIds} pinned to one thread, after Tokensmith's own, for a
+         * run on several threads to report its scaling ({@link WorkloadResult#scaling}).
+         */
+        public EncoderSet withOneThreadReference(Tokenizer tokenizer) {
+            List<BenchEncoder> all = new ArrayList<>(encoders);
+            int at = 0;
+            while (at < all.size() && all.get(at).library() == Library.TOKENSMITH) {
+                at++;
+            }
+            all.add(at, TokensmithEncoders.oneThread(tokenizer));
+            return new EncoderSet(all, notes);
         }
 
         @Override

@@ -11,11 +11,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * The threads a measurement runs on: the calling thread alone, or a fixed pool made once for the whole run (so
- * that pool start-up is not measured). Work is handed out in chunks of {@value #CHUNK} texts that idle workers
- * claim, as Tokensmith's own batch encoding does, so uneven texts balance the same way for every encoder.
+ * that pool start-up is not measured). Work is handed out in chunks of texts that idle workers claim, sized as
+ * Tokensmith's own batch encoding sizes them (at least {@value #CHUNKS_PER_THREAD} chunks a thread, at most
+ * {@value #MAX_CHUNK} texts a chunk), so uneven texts balance the same way for every encoder.
  */
 public final class Threads implements AutoCloseable {
-    public static final int CHUNK = 16;
+    public static final int MAX_CHUNK = 16;
+    public static final int CHUNKS_PER_THREAD = 32;
 
     private final int count;
     private final ExecutorService pool;
@@ -44,9 +46,14 @@ public final class Threads implements AutoCloseable {
         return count;
     }
 
-    /** How many of {@code threads} threads {@code texts} texts keep busy: one per chunk at most. */
+    /** How many of {@code threads} threads {@code texts} texts keep busy: one per text at most. */
     public static int busy(int threads, int texts) {
-        return Math.min(threads, Math.max(1, (texts + CHUNK - 1) / CHUNK));
+        return Math.min(threads, Math.max(1, texts));
+    }
+
+    /** How many texts a worker claims at a time. */
+    public static int chunk(int threads, int texts) {
+        return Math.clamp(texts / ((long) threads * CHUNKS_PER_THREAD), 1, MAX_CHUNK);
     }
 
     /** The sum of {@code f} over {@code texts}, computed on these threads. */
@@ -61,13 +68,14 @@ public final class Threads implements AutoCloseable {
             return total;
         }
         AtomicInteger next = new AtomicInteger();
+        int chunk = chunk(workers, n);
         List<Future<Long>> futures = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             futures.add(pool.submit(() -> {
                 long total = 0;
                 int from;
-                while ((from = next.getAndAdd(CHUNK)) < n) {
-                    int to = Math.min(n, from + CHUNK);
+                while ((from = next.getAndAdd(chunk)) < n) {
+                    int to = Math.min(n, from + chunk);
                     for (int i = from; i < to; i++) {
                         total += f.applyAsInt(texts.get(i));
                     }

@@ -5,7 +5,49 @@ import java.util.List;
 
 /** Tokensmith's two ways to tokenize: {@code encodeIds} (the ids, a batch API for threads) and {@code countTokens}. */
 final class TokensmithEncoders {
+    static final String ENCODE_IDS = "tokensmith encodeIds";
+    static final String ENCODE_IDS_ONE_THREAD = "tokensmith encodeIds 1 thread";
+
     private TokensmithEncoders() {}
+
+    /**
+     * {@link Tokenizer#encodeIds} on the calling thread whatever the harness's threads: measured beside the batch
+     * encoder, in the same rounds, it gives the thread scaling without comparing two runs of a noisy machine.
+     */
+    static BenchEncoder oneThread(Tokenizer tokenizer) {
+        return new EncodeIdsOneThread(tokenizer);
+    }
+
+    record EncodeIdsOneThread(Tokenizer tokenizer) implements BenchEncoder {
+        @Override
+        public String name() {
+            return ENCODE_IDS_ONE_THREAD;
+        }
+
+        @Override
+        public Library library() {
+            return Library.TOKENSMITH;
+        }
+
+        @Override
+        public Operation operation() {
+            return Operation.ENCODE;
+        }
+
+        @Override
+        public int encode(String text) {
+            return tokenizer.encodeIds(text, false).length;
+        }
+
+        @Override
+        public long encodeAll(List<String> texts, Threads threads) {
+            long total = 0;
+            for (String text : texts) {
+                total += encode(text);
+            }
+            return total;
+        }
+    }
 
     static List<BenchEncoder> of(Tokenizer tokenizer) {
         return List.of(new EncodeIds(tokenizer), new CountTokens(tokenizer));
@@ -15,7 +57,7 @@ final class TokensmithEncoders {
     record EncodeIds(Tokenizer tokenizer) implements BenchEncoder {
         @Override
         public String name() {
-            return "tokensmith encodeIds";
+            return ENCODE_IDS;
         }
 
         @Override

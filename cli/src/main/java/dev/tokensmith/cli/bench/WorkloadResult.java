@@ -39,6 +39,24 @@ public record WorkloadResult(
                 .findFirst();
     }
 
+    /**
+     * With several threads, how many times faster Tokensmith's batch encoding ran than its single-thread
+     * encoding measured in the same rounds ({@link TokensmithEncoders#oneThread}); empty on one thread.
+     */
+    public OptionalDouble scaling() {
+        Optional<EncoderResult> batch = find(TokensmithEncoders.ENCODE_IDS);
+        Optional<EncoderResult> one = find(TokensmithEncoders.ENCODE_IDS_ONE_THREAD);
+        if (batch.isEmpty() || one.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(
+                batch.get().summary().median() / one.get().summary().median());
+    }
+
+    private Optional<EncoderResult> find(String encoder) {
+        return results.stream().filter(r -> r.encoder().equals(encoder)).findFirst();
+    }
+
     /** Whether {@code encoder} counted differently from the reference on some text. */
     public boolean disagrees(String encoder) {
         return disagreements.stream().anyMatch(d -> d.encoder().equals(encoder));

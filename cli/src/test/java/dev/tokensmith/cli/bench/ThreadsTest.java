@@ -53,12 +53,14 @@ class ThreadsTest {
     }
 
     @Test
-    void textsAreHandedOutInChunksSoFewTextsKeepFewThreadsBusy() {
+    void chunksShrinkSoThatEveryThreadGetsManyAndFewTextsKeepFewThreadsBusy() {
         assertThat(Threads.busy(8, 1)).isEqualTo(1);
-        assertThat(Threads.busy(8, 16)).isEqualTo(1);
-        assertThat(Threads.busy(8, 17)).isEqualTo(2);
+        assertThat(Threads.busy(8, 5)).isEqualTo(5);
         assertThat(Threads.busy(2, 1000)).isEqualTo(2);
         assertThat(Threads.busy(2, 0)).isEqualTo(1);
+        assertThat(Threads.chunk(2, 130)).isEqualTo(2);
+        assertThat(Threads.chunk(2, 30)).isEqualTo(1);
+        assertThat(Threads.chunk(2, 100_000)).isEqualTo(Threads.MAX_CHUNK);
     }
 
     @Test

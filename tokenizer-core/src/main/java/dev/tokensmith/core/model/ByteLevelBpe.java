@@ -12,8 +12,9 @@ import java.util.Map;
  * A byte-level {@link Bpe} compiled for raw UTF-8 bytes: the fast paths hand it a piece's bytes instead of its
  * byte-level string and get the same tokens. A piece that is a whole token is found with one lookup in a
  * byte-keyed open-addressing table; other pieces merge in primitive arrays, by repeated scans when short (fewer
- * memory touches than a heap at the lengths text is made of) and with {@link BpeWord}'s heap when long, so time
- * stays O(n log n) in the piece length.
+ * memory touches than a heap at the lengths text is made of) and, when long, by {@link SweepRounds} (whole-piece
+ * sweeps while the lowest rank is dense, as in runs) then {@link RankRounds} (rank batches), so time stays
+ * O(n log n) in the piece length.
  *
  * <p>Exactness: HF merges the valid candidate of lowest (rank, position); a stale candidate can never look valid
  * (a symbol only grows), so scanning the current pairs for the lowest rank, leftmost first, merges the same
@@ -27,7 +28,7 @@ public final class ByteLevelBpe {
     /** Pieces of at most this many bytes merge by scanning. */
     static final int SCAN_LIMIT = 64;
 
-    private static final int NO_RANK = Integer.MAX_VALUE;
+    private static final int NO_RANK = SweepRounds.NO_RANK;
 
     private final int[] byteIds = new int[256];
     private final LongIntMap ranks;
@@ -43,7 +44,7 @@ public final class ByteLevelBpe {
     private final int slotMask;
     private final int maxKeyBytes;
     private final int[] bytePairRanks = new int[1 << 16]; // initial pairs skip the hash map
-    private final ThreadLocal<RankRounds> rounds;
+    private final ThreadLocal<SweepRounds> sweeps;
     private final PairRanks packedRanks; // null when ids or ranks are too large to pack
 
     private ByteLevelBpe(
@@ -51,7 +52,7 @@ public final class ByteLevelBpe {
         this.ranks = ranks;
         this.newIds = newIds;
         this.packedRanks = PairRanks.of(mergeLeft, mergeRight, newIds);
-        this.rounds = ThreadLocal.withInitial(() -> new RankRounds(ranks, newIds, mergeLeft, mergeRight));
+        this.sweeps = ThreadLocal.withInitial(() -> new SweepRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
@@ -241,7 +242,9 @@ public final class ByteLevelBpe {
     }
 
     private int merge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
-        return len <= SCAN_LIMIT ? scanMerge(bytes, len, ids, ends, pairRanks) : longMerge(bytes, len, ids, ends);
+        return len <= SCAN_LIMIT
+                ? scanMerge(bytes, len, ids, ends, pairRanks)
+                : longMerge(bytes, len, ids, ends, pairRanks);
     }
 
     private int rank(int left, int right) {
@@ -290,27 +293,32 @@ public final class ByteLevelBpe {
         return n;
     }
 
-    private int longMerge(byte[] bytes, int len, int[] ids, int[] ends) {
-        for (int i = 0; i < len; i++) {
-            ids[i] = byteIds[bytes[i] & 0xFF];
-        }
-        int n = rounds.get().merge(ids, len, ids, ends);
-        if (n >= 0) {
-            return n;
-        }
-        BpeWord word = new BpeWord(len);
-        for (int i = 0; i < len; i++) {
-            word.add(byteIds[bytes[i] & 0xFF], 1);
-        }
-        word.mergeAll(ranks, newIds, 0f, null);
+    /** This thread's long-piece merger, for tests. */
+    SweepRounds sweepRounds() {
+        return sweeps.get();
+    }
+
+    private int longMerge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
+        int lowest = NO_RANK;
         int count = 0;
-        int end = 0;
-        for (int s = 0; s != -1; s = word.next[s]) {
-            end += word.lengths[s];
-            ids[count] = word.ids[s];
-            ends[count] = end;
-            count++;
+        int b = bytes[0] & 0xFF;
+        for (int i = 0; i + 1 < len; i++) {
+            int c = bytes[i + 1] & 0xFF;
+            ids[i] = byteIds[b];
+            ends[i] = i + 1;
+            int r = bytePairRanks[(b << 8) | c];
+            pairRanks[i] = r;
+            if (r <= lowest) {
+                if (r < lowest) {
+                    lowest = r;
+                    count = 0;
+                }
+                count++;
+            }
+            b = c;
         }
-        return count;
+        ids[len - 1] = byteIds[b];
+        ends[len - 1] = len;
+        return sweeps.get().merge(ids, ends, pairRanks, len, lowest, count);
     }
 }

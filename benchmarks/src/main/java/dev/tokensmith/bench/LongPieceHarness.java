@@ -20,10 +20,11 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp "tokenizer-core/target/classes:$(cat cp.txt):benchmarks/target/classes" -Dtokensmith.cache=.cache \
- *   dev.tokensmith.bench.LongPieceHarness [rounds] [tokenizer...]
+ *   [-Dinputs=SUBSTRING] dev.tokensmith.bench.LongPieceHarness [rounds] [tokenizer...]
  * </pre>
  *
- * where a tokenizer is a built-in tiktoken name or a tokenizer.json path.
+ * where a tokenizer is a built-in tiktoken name or a tokenizer.json path, and {@code inputs} keeps the inputs whose
+ * label contains it.
  */
 public final class LongPieceHarness {
     private LongPieceHarness() {}
@@ -41,6 +42,8 @@ public final class LongPieceHarness {
         inputs.add(new String[] {"space x 1MB", " ".repeat(1 << 20)});
         inputs.add(new String[] {"中 x 1MB", "中".repeat((1 << 20) / 3)});
         inputs.add(new String[] {"long-word 100k", longWord()});
+        String only = System.getProperty("inputs", "");
+        inputs.removeIf(input -> !input[0].contains(only));
         for (String name : names) {
             Tokenizer tokenizer = Tokenizers.load(name);
             ByteLevelBpe bpe = ((Bpe) tokenizer.model()).byteLevel().orElseThrow();

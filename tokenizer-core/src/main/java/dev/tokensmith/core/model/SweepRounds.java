@@ -14,12 +14,13 @@ import dev.tokensmith.core.text.LongIntMap;
  * positions renumbered in order, continues the same run of merges. That makes the handover exact, and a round
  * exact when it does what HF's heap does. A round starts with r, the lowest rank of any adjacent pair, and the
  * sweep merges, leftmost first, each pair of rank r whose symbols are both still unmerged. That is HF's order as
- * long as no merge creates a pair of rank at most r: the pairs it creates are then queued behind the remaining
- * rank-r pairs (their positions are to the right of every merge already made, or their ranks are above r), a
- * rank-r pair that lost a symbol to the merge on its left is exactly HF's stale candidate, and the pair after a
- * merged one is, as in HF, looked at next. The ranks of both new pairs are looked up before each merge; when
- * one is at most r (a merge list where a token merges before the pair that makes it; released lists never do,
- * but it is allowed), the sweep stops before that merge and hands the sequence, copied together, over.
+ * long as every merge creates pairs of rank above r only: then, after each merge, the valid candidates of rank r
+ * all lie to its right (one to its left would have been merged when the sweep passed it, or has lost a symbol),
+ * and nothing below r exists, so HF too takes the next pair of rank r to the right, skipping those that lost a
+ * symbol to the merge on their left (its stale candidates); when none is left, the next rank is the lowest of
+ * all pairs, which the sweep has counted. The ranks of both new pairs are looked up before each merge; when one
+ * is at most r (a merge list where a token merges before the pair that makes it; released lists never do, but
+ * it is allowed), the sweep stops before that merge and hands the sequence, copied together, over.
  *
  * <p>The sweep also records the rank of every pair it leaves and the lowest one with its count, which chooses
  * the next round: another sweep when its pairs are at least 1/{@value #DENSE} of the symbols (a sweep then costs

@@ -52,7 +52,9 @@ public final class ByteLevelBpe {
         this.ranks = ranks;
         this.newIds = newIds;
         this.packedRanks = PairRanks.of(mergeLeft, mergeRight, newIds);
-        this.sweeps = ThreadLocal.withInitial(() -> new SweepRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight));
+        int[] tokenBytes = tokenBytes(vocab);
+        this.sweeps = ThreadLocal.withInitial(
+                () -> new SweepRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight, tokenBytes));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
@@ -121,6 +123,32 @@ public final class ByteLevelBpe {
             table[2 * slot + 1] = ((long) (k + 1) << 32) | (ids[k] & 0xFFFFFFFFL);
         }
         maxKeyBytes = longest;
+    }
+
+    /**
+     * The UTF-8 length of each token by id, which is what a symbol of that id covers; null when the ids are too
+     * sparse for an array or an id names tokens of different lengths (then long pieces carry their ends).
+     */
+    private static int[] tokenBytes(Vocabulary vocab) {
+        int maxId = -1;
+        for (int id : vocab.map().values()) {
+            maxId = Math.max(maxId, id);
+        }
+        if (maxId >= 4L * vocab.size() + 1024) {
+            return null;
+        }
+        int[] bytes = new int[maxId + 1];
+        Arrays.fill(bytes, -1);
+        for (Map.Entry<String, Integer> e : vocab.map().entrySet()) {
+            byte[] key = ByteLevelAlphabet.decode(e.getKey());
+            int length = key == null ? -2 : key.length; // -2: not a byte-level token
+            int id = e.getValue();
+            if (bytes[id] != -1 && bytes[id] != length) {
+                return null;
+            }
+            bytes[id] = length;
+        }
+        return bytes;
     }
 
     /**
@@ -299,13 +327,18 @@ public final class ByteLevelBpe {
     }
 
     private int longMerge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
+        SweepRounds merger = sweeps.get();
+        if (!merger.sweeps()) {
+            for (int i = 0; i < len; i++) {
+                ends[i] = i + 1;
+            }
+        }
         int lowest = NO_RANK;
         int count = 0;
         int b = bytes[0] & 0xFF;
         for (int i = 0; i + 1 < len; i++) {
             int c = bytes[i + 1] & 0xFF;
             ids[i] = byteIds[b];
-            ends[i] = i + 1;
             int r = bytePairRanks[(b << 8) | c];
             pairRanks[i] = r;
             if (r <= lowest) {
@@ -318,7 +351,6 @@ public final class ByteLevelBpe {
             b = c;
         }
         ids[len - 1] = byteIds[b];
-        ends[len - 1] = len;
-        return sweeps.get().merge(ids, ends, pairRanks, len, lowest, count);
+        return merger.merge(ids, ends, pairRanks, len, lowest, count);
     }
 }

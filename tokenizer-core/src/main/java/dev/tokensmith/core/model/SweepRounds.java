@@ -5,8 +5,11 @@ import dev.tokensmith.core.text.LongIntMap;
 /**
  * Merging for long pieces while the lowest rank is dense: each round applies every merge of the lowest rank in
  * one left-to-right sweep that compacts the symbols in place, so a 1 MB run of one character costs a few passes
- * over shrinking arrays instead of a candidate list per merge. Once the lowest rank is sparse (most text after
- * its first rounds, or from the start), the symbols as they stand go to {@link RankRounds}.
+ * over shrinking arrays instead of a candidate list per merge. A sweep moves only token ids and pair ranks: a
+ * symbol covers the bytes of its token, so the byte ends are summed from token lengths once, at the end (where a
+ * malformed vocabulary gives one id to tokens of different lengths, there are no sweeps). Once the lowest rank is
+ * sparse (most text after its first rounds, or from the start), the symbols as they stand go to {@link
+ * RankRounds}.
  *
  * <p>Exactness, for every input. HF's state between merges is the symbol sequence alone: its heap holds a
  * candidate for every adjacent pair, and stale candidates never look valid (a symbol only grows, so a candidate
@@ -38,6 +41,7 @@ final class SweepRounds {
     private final LongIntMap ranks;
     private final PairRanks packedRanks; // null when ids or ranks are too large to pack
     private final int[] newIds;
+    private final int[] tokenBytes; // bytes of each token, so that sweeps need not carry ends; null: no sweeps
     private final RankRounds rounds;
 
     // One-entry memos of the two lookups a merge makes: in a run they repeat from one merge to the next.
@@ -55,22 +59,38 @@ final class SweepRounds {
     private int min;
     private int minCount;
 
-    SweepRounds(LongIntMap ranks, PairRanks packedRanks, int[] newIds, int[] mergeLeft, int[] mergeRight) {
+    SweepRounds(
+            LongIntMap ranks,
+            PairRanks packedRanks,
+            int[] newIds,
+            int[] mergeLeft,
+            int[] mergeRight,
+            int[] tokenBytes) {
         this.ranks = ranks;
         this.packedRanks = packedRanks;
         this.newIds = newIds;
+        this.tokenBytes = tokenBytes;
         this.rounds = new RankRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight);
     }
 
+    /** Whether {@link #merge} sweeps, and so needs no byte ends of the symbols it is given. */
+    boolean sweeps() {
+        return tokenBytes != null;
+    }
+
     /**
-     * Merges the symbols {@code ids[0, n)} ending at byte offsets {@code ends[0, n)}, where {@code pairRanks[i]}
-     * is the rank of the pair at {@code i} ({@link #NO_RANK} for none; {@code pairRanks[n - 1]} is ignored) and
-     * {@code lowest} the lowest of them, held by {@code lowestCount} pairs. Writes the tokens over {@code ids} and
-     * {@code ends} and returns their number; all three arrays are overwritten.
+     * Merges the symbols {@code ids[0, n)}, where {@code pairRanks[i]} is the rank of the pair at {@code i}
+     * ({@link #NO_RANK} for none; {@code pairRanks[n - 1]} is ignored) and {@code lowest} the lowest of them, held
+     * by {@code lowestCount} pairs. {@code ends} holds the symbols' byte ends only if this does not {@link
+     * #sweeps}. Writes the tokens over {@code ids} and their byte ends over {@code ends} and returns their number;
+     * all three arrays are overwritten.
      */
     int merge(int[] ids, int[] ends, int[] pairRanks, int n, int lowest, int lowestCount) {
         int m = n;
         pairRanks[m - 1] = NO_RANK;
+        if (tokenBytes == null) {
+            return handOver(ids, ends, pairRanks, m);
+        }
         min = lowest;
         minCount = lowestCount;
         while (min != NO_RANK) {
@@ -78,14 +98,24 @@ final class SweepRounds {
                 return handOver(ids, ends, pairRanks, m);
             }
             sweepCount++;
-            int after = sweep(ids, ends, pairRanks, m, min);
+            int after = sweep(ids, pairRanks, m, min);
             if (after < 0) {
                 stopCount++;
                 return handOver(ids, ends, pairRanks, -after);
             }
             m = after;
         }
+        fillEnds(ids, ends, m);
         return m;
+    }
+
+    /** The byte ends of symbols {@code ids[0, m)}, from their tokens' lengths. */
+    private void fillEnds(int[] ids, int[] ends, int m) {
+        int end = 0;
+        for (int s = 0; s < m; s++) {
+            end += tokenBytes[ids[s]];
+            ends[s] = end;
+        }
     }
 
     /**
@@ -93,7 +123,7 @@ final class SweepRounds {
      * symbols, or its negation when a merge would create a pair of rank at most {@code rank} (the sequence is
      * then whole again, with the pairs' ranks, and that merge not made).
      */
-    private int sweep(int[] ids, int[] ends, int[] pr, int m, int rank) {
+    private int sweep(int[] ids, int[] pr, int m, int rank) {
         int newId = newIds[rank];
         int lowest = NO_RANK;
         int count = 0;
@@ -111,12 +141,10 @@ final class SweepRounds {
                         pr[w - 1] = lastNew ? pending : pr[i - 1];
                     }
                     System.arraycopy(ids, i, ids, w, m - i);
-                    System.arraycopy(ends, i, ends, w, m - i);
                     System.arraycopy(pr, i, pr, w, m - i);
                     return -(w + m - i);
                 }
                 ids[w] = newId;
-                ends[w] = ends[i + 1];
                 pairRank = left;
                 pending = right;
                 lastNew = true;
@@ -124,7 +152,6 @@ final class SweepRounds {
             } else {
                 pairRank = lastNew ? pending : (w > 0 ? pr[i - 1] : NO_RANK);
                 ids[w] = ids[i];
-                ends[w] = ends[i];
                 lastNew = false;
                 i++;
             }
@@ -148,6 +175,9 @@ final class SweepRounds {
 
     private int handOver(int[] ids, int[] ends, int[] pr, int m) {
         handOverCount++;
+        if (tokenBytes != null) {
+            fillEnds(ids, ends, m);
+        }
         pr[m - 1] = NO_RANK;
         int count = rounds.merge(ids, ends, pr, m);
         if (count >= 0) {

@@ -36,6 +36,27 @@ class SweepRoundsTest {
         assertThat(taken.stops).as("sweeps stopped by a lower-rank pair").isGreaterThan(100);
     }
 
+    @Test
+    void anIdSharedByTokensOfDifferentLengthsMakesLongPiecesCarryTheirEnds() {
+        Map<String, Integer> vocab = new LinkedHashMap<>();
+        for (int b = 0; b < 256; b++) {
+            vocab.put(String.valueOf(ByteLevelAlphabet.charOf(b)), b);
+        }
+        vocab.put("ab", 256);
+        vocab.put("abc", 257);
+        vocab.put("abcabc", 258);
+        vocab.put("zzzz", 256); // a malformed file: the id of "ab" again, for four bytes
+        Bpe bpe = Bpe.builder(
+                        vocab, List.of(new Bpe.Merge("a", "b"), new Bpe.Merge("ab", "c"), new Bpe.Merge("abc", "abc")))
+                .build();
+        ByteLevelBpe fast = bpe.byteLevel().orElseThrow();
+
+        assertThat(fast.sweepRounds().sweeps()).isFalse();
+        for (int len = 1; len <= 400; len++) {
+            assertSameAsHeap(bpe, fast, "abc".repeat(200).substring(0, len).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** How often the merger swept, stopped a sweep, and handed over to rank rounds. */
     private record Paths(long sweeps, long stops, long handOvers) {}
 

@@ -12,8 +12,9 @@ import java.util.Map;
  * A byte-level {@link Bpe} compiled for raw UTF-8 bytes: the fast paths hand it a piece's bytes instead of its
  * byte-level string and get the same tokens. A piece that is a whole token is found with one lookup in a
  * byte-keyed open-addressing table; other pieces merge in primitive arrays, by repeated scans when short (fewer
- * memory touches than a heap at the lengths text is made of) and with {@link BpeWord}'s heap when long, so time
- * stays O(n log n) in the piece length.
+ * memory touches than a heap at the lengths text is made of) and, when long, by {@link SweepRounds} (whole-piece
+ * sweeps while the lowest rank is dense, as in runs) then {@link RankRounds} (rank batches), so time stays
+ * O(n log n) in the piece length.
  *
  * <p>Exactness: HF merges the valid candidate of lowest (rank, position); a stale candidate can never look valid
  * (a symbol only grows), so scanning the current pairs for the lowest rank, leftmost first, merges the same
@@ -27,7 +28,7 @@ public final class ByteLevelBpe {
     /** Pieces of at most this many bytes merge by scanning. */
     static final int SCAN_LIMIT = 64;
 
-    private static final int NO_RANK = Integer.MAX_VALUE;
+    private static final int NO_RANK = SweepRounds.NO_RANK;
 
     private final int[] byteIds = new int[256];
     private final LongIntMap ranks;
@@ -43,7 +44,7 @@ public final class ByteLevelBpe {
     private final int slotMask;
     private final int maxKeyBytes;
     private final int[] bytePairRanks = new int[1 << 16]; // initial pairs skip the hash map
-    private final ThreadLocal<RankRounds> rounds;
+    private final ThreadLocal<SweepRounds> sweeps;
     private final PairRanks packedRanks; // null when ids or ranks are too large to pack
 
     private ByteLevelBpe(
@@ -51,7 +52,9 @@ public final class ByteLevelBpe {
         this.ranks = ranks;
         this.newIds = newIds;
         this.packedRanks = PairRanks.of(mergeLeft, mergeRight, newIds);
-        this.rounds = ThreadLocal.withInitial(() -> new RankRounds(ranks, newIds, mergeLeft, mergeRight));
+        int[] tokenBytes = tokenBytes(vocab);
+        this.sweeps = ThreadLocal.withInitial(
+                () -> new SweepRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight, tokenBytes));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
@@ -120,6 +123,32 @@ public final class ByteLevelBpe {
             table[2 * slot + 1] = ((long) (k + 1) << 32) | (ids[k] & 0xFFFFFFFFL);
         }
         maxKeyBytes = longest;
+    }
+
+    /**
+     * The UTF-8 length of each token by id, which is what a symbol of that id covers; null when the ids are too
+     * sparse for an array or an id names tokens of different lengths (then long pieces carry their ends).
+     */
+    private static int[] tokenBytes(Vocabulary vocab) {
+        int maxId = -1;
+        for (int id : vocab.map().values()) {
+            maxId = Math.max(maxId, id);
+        }
+        if (maxId >= 4L * vocab.size() + 1024) {
+            return null;
+        }
+        int[] bytes = new int[maxId + 1];
+        Arrays.fill(bytes, -1);
+        for (Map.Entry<String, Integer> e : vocab.map().entrySet()) {
+            byte[] key = ByteLevelAlphabet.decode(e.getKey());
+            int length = key == null ? -2 : key.length; // -2: not a byte-level token
+            int id = e.getValue();
+            if (bytes[id] != -1 && bytes[id] != length) {
+                return null;
+            }
+            bytes[id] = length;
+        }
+        return bytes;
     }
 
     /**
@@ -241,7 +270,9 @@ public final class ByteLevelBpe {
     }
 
     private int merge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
-        return len <= SCAN_LIMIT ? scanMerge(bytes, len, ids, ends, pairRanks) : longMerge(bytes, len, ids, ends);
+        return len <= SCAN_LIMIT
+                ? scanMerge(bytes, len, ids, ends, pairRanks)
+                : longMerge(bytes, len, ids, ends, pairRanks);
     }
 
     private int rank(int left, int right) {
@@ -290,27 +321,36 @@ public final class ByteLevelBpe {
         return n;
     }
 
-    private int longMerge(byte[] bytes, int len, int[] ids, int[] ends) {
-        for (int i = 0; i < len; i++) {
-            ids[i] = byteIds[bytes[i] & 0xFF];
+    /** This thread's long-piece merger, for tests. */
+    SweepRounds sweepRounds() {
+        return sweeps.get();
+    }
+
+    private int longMerge(byte[] bytes, int len, int[] ids, int[] ends, int[] pairRanks) {
+        SweepRounds merger = sweeps.get();
+        if (!merger.sweeps()) {
+            for (int i = 0; i < len; i++) {
+                ends[i] = i + 1;
+            }
         }
-        int n = rounds.get().merge(ids, len, ids, ends);
-        if (n >= 0) {
-            return n;
-        }
-        BpeWord word = new BpeWord(len);
-        for (int i = 0; i < len; i++) {
-            word.add(byteIds[bytes[i] & 0xFF], 1);
-        }
-        word.mergeAll(ranks, newIds, 0f, null);
+        int lowest = NO_RANK;
         int count = 0;
-        int end = 0;
-        for (int s = 0; s != -1; s = word.next[s]) {
-            end += word.lengths[s];
-            ids[count] = word.ids[s];
-            ends[count] = end;
-            count++;
+        int b = bytes[0] & 0xFF;
+        for (int i = 0; i + 1 < len; i++) {
+            int c = bytes[i + 1] & 0xFF;
+            ids[i] = byteIds[b];
+            int r = bytePairRanks[(b << 8) | c];
+            pairRanks[i] = r;
+            if (r <= lowest) {
+                if (r < lowest) {
+                    lowest = r;
+                    count = 0;
+                }
+                count++;
+            }
+            b = c;
         }
-        return count;
+        ids[len - 1] = byteIds[b];
+        return merger.merge(ids, ends, pairRanks, len, lowest, count);
     }
 }

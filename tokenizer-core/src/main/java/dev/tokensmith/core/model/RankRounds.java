@@ -9,13 +9,15 @@ import java.util.Arrays;
  * A rank's positions are merged together, left to right (a pair of two different tokens cannot overlap itself, so
  * their order only matters for runs); when a merge creates a candidate of a rank not above the current one, the
  * rest of the batch goes back to its list and the lower rank goes first, as the heap would have it. Merge lists
- * written by a trainer rarely do that (a token is used only by later merges), so a 1 MB run of one character
- * costs a few hash lookups per byte. Lists that make it happen too often fall back to {@link BpeWord}'s heap.
+ * written by a trainer rarely do that (a token is used only by later merges). Lists that make it happen too often
+ * fall back to {@link BpeWord}'s heap. {@link SweepRounds} hands pieces over once their lowest rank is sparse
+ * (dense rounds, as in runs of one character, are cheaper swept).
  *
  * <p>Per-thread working object: not thread-safe.
  */
 final class RankRounds {
     private final LongIntMap ranks;
+    private final PairRanks packedRanks; // null when ids or ranks are too large to pack
     private final int[] newIds;
     private final int[] mergeLeft;
     private final int[] mergeRight;
@@ -39,8 +41,9 @@ final class RankRounds {
     private final long[] cacheKeys = new long[4096];
     private final int[] cacheRanks = new int[4096];
 
-    RankRounds(LongIntMap ranks, int[] newIds, int[] mergeLeft, int[] mergeRight) {
+    RankRounds(LongIntMap ranks, PairRanks packedRanks, int[] newIds, int[] mergeLeft, int[] mergeRight) {
         this.ranks = ranks;
+        this.packedRanks = packedRanks;
         this.newIds = newIds;
         this.mergeLeft = mergeLeft;
         this.mergeRight = mergeRight;
@@ -50,21 +53,26 @@ final class RankRounds {
     }
 
     /**
-     * Merges the symbols {@code symbolIds[0, n)} (one byte each); writes the tokens to {@code outIds} and their
-     * byte ends to {@code outEnds}; returns their number, or -1 when the merge list made rounds too costly (the
-     * caller then merges with a heap).
+     * Merges the symbols {@code ids[0, n)} ending at byte offsets {@code ends[0, n)}, where {@code pairRanks[i]}
+     * is the rank of the pair at {@code i} ({@link SweepRounds#NO_RANK} for none); writes the tokens over {@code
+     * ids} and {@code ends} and returns their number, or returns -1 with the arrays untouched when the merge list
+     * made rounds too costly (the caller then merges with a heap).
      */
-    int merge(int[] symbolIds, int n, int[] outIds, int[] outEnds) {
+    int merge(int[] symbolIds, int[] symbolEnds, int[] pairRanks, int n) {
         ensure(n);
+        int start = 0;
         for (int i = 0; i < n; i++) {
             ids[i] = symbolIds[i];
-            lengths[i] = 1;
+            lengths[i] = symbolEnds[i] - start;
+            start = symbolEnds[i];
             next[i] = i + 1 < n ? i + 1 : -1;
             prev[i] = i - 1;
         }
         entries = 0;
         for (int i = 0; i + 1 < n; i++) {
-            addCandidate(i, ids[i], ids[i + 1]);
+            if (pairRanks[i] != SweepRounds.NO_RANK) {
+                requeue(pairRanks[i], i);
+            }
         }
         long budget = 16L * n + 1024; // positions collected before giving up on rounds
         while (rankHeapSize > 0) {
@@ -120,8 +128,8 @@ final class RankRounds {
         int end = 0;
         for (int s = 0; s != -1; s = next[s]) {
             end += lengths[s];
-            outIds[count] = ids[s];
-            outEnds[count] = end;
+            symbolIds[count] = ids[s];
+            symbolEnds[count] = end;
             count++;
         }
         return count;
@@ -162,7 +170,7 @@ final class RankRounds {
         if (cacheKeys[slot] == key) {
             return cacheRanks[slot];
         }
-        int r = ranks.get(key, -1);
+        int r = packedRanks != null ? packedRanks.get(left, right, -1) : ranks.get(key, -1);
         cacheKeys[slot] = key;
         cacheRanks[slot] = r;
         return r;

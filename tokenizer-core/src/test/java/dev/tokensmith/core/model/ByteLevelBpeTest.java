@@ -7,9 +7,11 @@ import dev.tokensmith.core.text.ByteLevelAlphabet;
 import dev.tokensmith.core.text.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +61,39 @@ class ByteLevelBpeTest {
                         .containsExactly(expected.get(k).id(), expected.get(k).end());
             }
             assertThat(fast.count(piece, n, ids, ends, scratch)).isEqualTo(count);
+        }
+    }
+
+    /**
+     * Runs of 'a' of every length up to 5000 bytes, and of other characters and short periods up to 1500 (each piece
+     * merged long goes through sweep rounds), equal the model's heap merge.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "r50k_base", "cl100k_base", "o200k_base"})
+    void runsOfEveryLengthEqualTheHeapMerge(String name) {
+        Bpe bpe = (Bpe) ReleasedTokenizers.tokensmith(name).model();
+        ByteLevelBpe fast = bpe.byteLevel().orElseThrow();
+        for (String unit : new String[] {"a", " ", "中", "ab", "a ", "x中"}) {
+            int longest = unit.equals("a") ? 5000 : 1500;
+            byte[] all = unit.repeat(longest).getBytes(StandardCharsets.UTF_8);
+            for (int len = 1; len <= longest; len++) {
+                SweepRoundsTest.assertSameAsHeap(bpe, fast, Arrays.copyOf(all, len));
+            }
+        }
+        assertThat(fast.sweepRounds().sweepCount).isGreaterThan(5000);
+    }
+
+    /** Megabyte runs (one character, a 3-byte character, a 2-character period) equal the model's heap merge. */
+    @Tag("slow")
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "r50k_base", "cl100k_base", "o200k_base"})
+    void megabyteRunsEqualTheHeapMerge(String name) {
+        Bpe bpe = (Bpe) ReleasedTokenizers.tokensmith(name).model();
+        ByteLevelBpe fast = bpe.byteLevel().orElseThrow();
+        for (String unit : new String[] {"a", " ", "中", "ab"}) {
+            byte[] piece = unit.repeat((1 << 20) / unit.getBytes(StandardCharsets.UTF_8).length)
+                    .getBytes(StandardCharsets.UTF_8);
+            SweepRoundsTest.assertSameAsHeap(bpe, fast, piece);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tokensmith.core;
 import dev.tokensmith.core.model.Model;
 import dev.tokensmith.core.normalizer.Normalizer;
 import dev.tokensmith.core.text.IntList;
+import dev.tokensmith.core.text.LongIntMap;
 import dev.tokensmith.core.text.NormalizedString;
 import dev.tokensmith.core.text.PreTokenizedString;
 import dev.tokensmith.core.text.Token;
@@ -27,6 +28,9 @@ final class AddedVocabulary {
     private final Set<String> specialContents = new HashSet<>();
     private final TokenTrie rawTrie;
     private final TokenTrie normalizedTrie;
+    // The tokens by id without boxing, for matching (which must not allocate: countTokens allocates nothing).
+    private final LongIntMap indexById;
+    private final AddedToken[] byIndex;
 
     /** Adds {@code tokens} in order, assigning ids as HF does on load. */
     AddedVocabulary(List<AddedToken> tokens, Model model, Normalizer normalizer) {
@@ -45,6 +49,13 @@ final class AddedVocabulary {
         }
         rawTrie = raw.isEmpty() ? null : new TokenTrie(raw);
         normalizedTrie = normalizedPatterns.isEmpty() ? null : new TokenTrie(normalizedPatterns);
+        indexById = new LongIntMap(tokensById.size());
+        byIndex = new AddedToken[tokensById.size()];
+        int index = 0;
+        for (Map.Entry<Integer, AddedToken> e : tokensById.entrySet()) {
+            indexById.put(e.getKey(), index, -1);
+            byIndex[index++] = e.getValue();
+        }
     }
 
     private void add(AddedToken token, Model model, Normalizer normalizer) {
@@ -245,7 +256,7 @@ final class AddedVocabulary {
             int id = (int) found;
             int stop = start + trie.lengthOf(id);
             at = stop;
-            AddedToken token = tokensById.get(id);
+            AddedToken token = byIndex[indexById.get(id, -1)];
             if (token.singleWord()) {
                 boolean startSpace = start == from || !endsWithWordChar(s, start);
                 boolean stopSpace = stop == to || !startsWithWordChar(s, stop);

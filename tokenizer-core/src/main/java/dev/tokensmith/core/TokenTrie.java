@@ -1,5 +1,6 @@
 package dev.tokensmith.core;
 
+import dev.tokensmith.core.text.LongIntMap;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ final class TokenTrie {
     private int edgeCount;
     private int[] nodeId = new int[16]; // token id ending at a node, or -1
     private int nodes = 1;
-    private final Map<Integer, Integer> lengths = new java.util.HashMap<>();
+    private final LongIntMap lengths = new LongIntMap(16); // id -> length, unboxed: read on every match
     /** The distinct first characters when there are few (released tokenizers have one: '<' or '['), else null. */
     private final char[] fewFirstChars;
 
@@ -38,7 +39,7 @@ final class TokenTrie {
                 n = child;
             }
             nodeId[n] = e.getValue();
-            lengths.put(e.getValue(), token.length());
+            lengths.put(e.getValue(), token.length(), -1);
         }
         StringBuilder firsts = new StringBuilder();
         for (int c = 0; c <= Character.MAX_VALUE && firsts.length() <= MAX_FEW_FIRST_CHARS; c++) {
@@ -107,7 +108,7 @@ final class TokenTrie {
     }
 
     int lengthOf(int id) {
-        return lengths.get(id);
+        return lengths.get(id, -1);
     }
 
     /** {@link #leftmostLongest(String, int, int)} up to the end of {@code s}. */

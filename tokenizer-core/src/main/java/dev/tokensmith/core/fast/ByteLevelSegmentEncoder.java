@@ -114,9 +114,20 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     }
 
     /**
-     * Before a space between two ASCII letters or digits: in every scanned pattern the piece holding the
-     * character before ends there (letter and digit runs stop at a space; no contraction starts with one), and a
-     * match starting at the space looks only forward.
+     * Two kinds of cut, each where the piece holding the character before ends in every scanned pattern and the
+     * piece after starts, so that encoding the two sides apart gives what encoding the whole gives:
+     *
+     * <ul>
+     *   <li>before a space between two ASCII letters or digits: letter and digit runs stop at a space, no
+     *       contraction starts with one, and a match starting at the space looks only forward;
+     *   <li>between a letter and a character that is no letter, mark, number, white space, line break or
+     *       apostrophe (punctuation and symbols: the cuts of text without spaces, such as Chinese or Japanese).
+     *       Whatever piece holds the letter is a word, and a word stops at such a character (o200k's words take
+     *       marks, and contractions after them, so neither is a cut); the scanners read no further than that
+     *       character to end it, so a limit there ends it the same way, and the piece from it looks only forward.
+     * </ul>
+     *
+     * Both sides are BMP characters (no surrogates), so a cut never splits a pair.
      */
     @Override
     public int lastSafeCut(String text, int from, int to) {
@@ -129,7 +140,41 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     }
 
     private static boolean isSafeCut(String text, int p) {
-        return text.charAt(p) == ' ' && isAsciiAlnum(text.charAt(p - 1)) && isAsciiAlnum(text.charAt(p + 1));
+        char c = text.charAt(p);
+        char before = text.charAt(p - 1);
+        if (c == ' ') {
+            return isAsciiAlnum(before) && isAsciiAlnum(text.charAt(p + 1));
+        }
+        return isBmpLetter(before) && startsItsOwnPiece(c);
+    }
+
+    private static boolean isBmpLetter(char c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER -> true;
+            default -> false;
+        };
+    }
+
+    /** Punctuation and symbols: no letter, mark, number, separator, control, surrogate or apostrophe. */
+    private static boolean startsItsOwnPiece(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> c != '\'' && c != '\u0085';
+            default -> false;
+        };
     }
 
     private static boolean isAsciiAlnum(char c) {

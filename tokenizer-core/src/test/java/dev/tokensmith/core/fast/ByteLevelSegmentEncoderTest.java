@@ -83,7 +83,9 @@ class ByteLevelSegmentEncoderTest {
                 "\n" + " ".repeat(window + 10) + "\n  " + prose.substring(0, 1000),
                 "x ".repeat(window / 2 - 3) + "\n" + " \t".repeat(window) + "\r\n  y z 'RE're",
                 "a,".repeat(window) + " b c " + "1234567 ".repeat(window / 4) + "'ll",
-                "a".repeat(3 * window + 7) + " b" + "中".repeat(window + 1));
+                "a".repeat(3 * window + 7) + " b" + "中".repeat(window + 1),
+                prose.toString().replace(" ", ""),
+                "中文，日本語。".repeat(window / 3) + "नमस्ते।दुनिया॥".repeat(window / 8) + "it's'S﹏x".repeat(window / 4));
         TokenSink sink = new TokenSink();
         for (String text : texts) {
             assertThat(text.length()).isGreaterThan(window);
@@ -101,6 +103,49 @@ class ByteLevelSegmentEncoderTest {
             assertThat(ids.toArray()).isEqualTo(expected.ids());
             assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
         }
+    }
+
+    /** Every cut the encoder calls safe splits the text into two parts that encode to the whole's tokens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})
+    void safeCutsChangeNothing(String name) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        Tokenizer general = Tokenizer.builder(released.model())
+                .preTokenizer(released.preTokenizer().orElse(null))
+                .build()
+                .generalPathOnly();
+        SegmentEncoder fast = SegmentEncoders.forPipeline(
+                        null, released.preTokenizer().orElse(null), released.model(), PieceScanners::forPattern)
+                .orElseThrow();
+        List<String> texts = new ArrayList<>();
+        for (LabeledText t : ParityCorpus.open().documents(150_000)) {
+            texts.add(t.text());
+            texts.add(t.text().replace(" ", ""));
+        }
+        texts.add("中文，日本語。한국어!Ελληνικά;русский—x«ж»y'z中's。A\u0301,b\u0301!");
+        int cuts = 0;
+        for (String text : texts) {
+            if (hasLoneSurrogate(text)) {
+                continue;
+            }
+            int[] whole = general.encode(text, false).ids();
+            int to = text.length();
+            for (int k = 0; k < 40; k++) {
+                int cut = fast.lastSafeCut(text, 0, to);
+                if (cut <= 0) {
+                    break;
+                }
+                IntList ids = new IntList();
+                fast.encodeIds(text, 0, cut, ids);
+                fast.encodeIds(text, cut, text.length(), ids);
+                assertThat(ids.toArray())
+                        .as("cut at %d of %s", cut, abbreviate(text.substring(Math.max(0, cut - 20))))
+                        .isEqualTo(whole);
+                cuts++;
+                to = cut;
+            }
+        }
+        assertThat(cuts).isGreaterThan(1000);
     }
 
     private static boolean hasLoneSurrogate(String s) {

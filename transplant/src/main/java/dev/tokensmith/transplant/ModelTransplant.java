@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.TokenizerFormatException;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.MathBackend;
@@ -11,7 +12,6 @@ import dev.tokensmith.math.Parallelism;
 import dev.tokensmith.transplant.align.VocabAlignment;
 import dev.tokensmith.transplant.io.HfModelWriter;
 import dev.tokensmith.transplant.io.ModelFormatException;
-import dev.tokensmith.transplant.io.Provenance;
 import dev.tokensmith.transplant.method.AuxiliarySpace;
 import dev.tokensmith.transplant.method.DonorTables;
 import dev.tokensmith.transplant.method.MethodContext;
@@ -30,8 +30,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +57,8 @@ import java.util.stream.Stream;
 public final class ModelTransplant {
     public static final String REPORT_JSON = "transplant-report.json";
     public static final String REPORT_TEXT = "transplant-report.txt";
+    /** The {@code produced_by} of the model folder's provenance. */
+    public static final String PRODUCED_BY = "tokensmith transplant";
 
     private ModelTransplant() {}
 
@@ -197,12 +201,11 @@ public final class ModelTransplant {
                         kept.tokens().stream()
                                 .map(AppendedSpecials.Token::content)
                                 .toList());
-                Map<String, Path> inputs = new LinkedHashMap<>();
-                inputs.put("base", base.path());
-                inputs.put("baseTokenizer", baseTokPath);
-                inputs.put("newTokenizer", req.newTokenizer());
-                req.donor().ifPresent(d -> inputs.put("donor", d));
-                Provenance prov = Provenance.of(inputs, config);
+                List<Provenance.Input> inputs = new ArrayList<>(Provenance.Input.ofTree("base", base.path()));
+                inputs.add(Provenance.Input.of("baseTokenizer", baseTokPath));
+                inputs.add(Provenance.Input.of("newTokenizer", req.newTokenizer()));
+                req.donor().ifPresent(d -> inputs.addAll(Provenance.Input.ofTree("donor", d)));
+                Provenance prov = Provenance.of(PRODUCED_BY, config, inputs);
                 write(base, result, mapping, kept, req, prov, progress);
                 return new Outcome(req.out(), result, mapping.sharedNew().length, mapping.newIds().length, kept);
             } finally {
@@ -300,10 +303,7 @@ public final class ModelTransplant {
                 OnnxRewriter.replaceWordEmbeddings(
                         onnx.model(), toIo(result.inputEmbeddings()), model.resolve("model.onnx"));
                 Files.copy(tokenizer, model.resolve("tokenizer.json"));
-                Files.writeString(
-                        model.resolve(Provenance.FILE),
-                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(prov.toJson()) + "\n",
-                        StandardCharsets.UTF_8);
+                prov.writeInto(model);
                 progress.advance(1);
             }
             ObjectNode report = result.report().toJson();

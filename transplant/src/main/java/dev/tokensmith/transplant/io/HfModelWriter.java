@@ -3,6 +3,7 @@ package dev.tokensmith.transplant.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.train.TrainingProgress;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * Writes a base model with new embedding tables as a new Hugging Face model directory: the replaced
  * embedding / output-head / vocabulary-bias tensors (in the dtype the base stored them in), every other tensor
  * copied byte for byte, config.json with the new {@code vocab_size} (all else kept), the new tokenizer.json,
- * and {@value Provenance#FILE}. The directory is built beside the target and moved into place at the end, so
+ * and {@value Provenance#IN_FOLDER}. The directory is built beside the target and moved into place at the end, so
  * a failure leaves nothing behind. Other files of the base (old tokenizer files, generation config) are not
  * copied: they describe the old vocabulary.
  *
@@ -203,9 +204,7 @@ public final class HfModelWriter {
                     tmp.resolve(HfModel.CONFIG_FILE),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
             Files.write(tmp.resolve("tokenizer.json"), tokenizerJson);
-            Files.writeString(
-                    tmp.resolve(Provenance.FILE),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(prov.toJson()) + "\n");
+            prov.writeInto(tmp);
             finishDirectory(tmp, outDir);
         } finally {
             deleteRecursively(tmp);

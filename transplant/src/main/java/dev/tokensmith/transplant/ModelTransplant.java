@@ -3,6 +3,7 @@ package dev.tokensmith.transplant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.TokenizerFormatException;
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.core.format.Json;
 import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
@@ -26,19 +27,14 @@ import dev.tokensmith.transplant.onnx.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The {@code transplant} service: a base model (Hugging Face folder or ONNX encoder) and a new tokenizer in,
@@ -272,14 +268,8 @@ public final class ModelTransplant {
             Provenance prov,
             TrainingProgress progress)
             throws IOException {
-        Path out = req.out().toAbsolutePath();
-        Path parent = out.getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
-        try {
-            Files.createDirectories(tmp);
-            Path tokenizer = Files.write(tmp.resolve("tokenizer.json"), kept.tokenizerJson(req.newTokenizer()));
-            Path model = tmp.resolve("model");
+        byte[] tokenizerJson = kept.tokenizerJson(req.newTokenizer());
+        AtomicFiles.writeDirectory(req.out(), model -> {
             if (base instanceof ModelFiles.Hf hf) {
                 Map<String, float[]> biases = new LinkedHashMap<>();
                 for (String b : hf.model().vocabBiasNames()) {
@@ -291,7 +281,7 @@ public final class ModelTransplant {
                                 toIo(result.inputEmbeddings()),
                                 result.outputHead().map(ModelTransplant::toIo),
                                 biases),
-                        tokenizer,
+                        tokenizerJson,
                         model,
                         HfModelWriter.Options.defaults(),
                         prov,
@@ -299,10 +289,9 @@ public final class ModelTransplant {
             } else {
                 ModelFiles.Onnx onnx = (ModelFiles.Onnx) base;
                 progress.stage("writing model.onnx", 1);
-                Files.createDirectories(model);
                 OnnxRewriter.replaceWordEmbeddings(
                         onnx.model(), toIo(result.inputEmbeddings()), model.resolve("model.onnx"));
-                Files.copy(tokenizer, model.resolve("tokenizer.json"));
+                Files.write(model.resolve("tokenizer.json"), tokenizerJson);
                 prov.writeInto(model);
                 progress.advance(1);
             }
@@ -316,14 +305,7 @@ public final class ModelTransplant {
                     model.resolve(REPORT_TEXT),
                     result.report().toText(50) + kept.toText() + "\n",
                     StandardCharsets.UTF_8);
-            try {
-                Files.move(model, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(model, out);
-            }
-        } finally {
-            deleteRecursively(tmp);
-        }
+        });
     }
 
     /** Shared tokens keep their bias, appended special tokens their base's; new ones get the mean of the base's. */
@@ -341,17 +323,6 @@ public final class ModelTransplant {
             out[t.newId()] = old[t.baseId()];
         }
         return out;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** Whether {@code e} is an input problem (exit code 2 on the command line). */

@@ -7,10 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes that never leave a partial file behind: the content goes to a hidden temp file in the target's
@@ -21,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * AtomicFiles.writeString(path, json);
  * AtomicFiles.write(path, out -> out.write(header));                 // buffered stream
  * AtomicFiles.writeChannel(path, ch -> ch.write(segment.asByteBuffer())); // large or memory-mapped data
+ * AtomicFiles.writeDirectory(modelDir, dir -> writeModelFiles(dir));      // a folder, whole or not at all
  * }</pre>
  */
 public final class AtomicFiles {
@@ -63,6 +68,39 @@ public final class AtomicFiles {
                 body.accept(ch);
             }
         });
+    }
+
+    /**
+     * Builds a whole directory in a hidden temp directory beside {@code target} ({@code .name.tmp-<uuid>}), then
+     * moves it into place: a failure leaves nothing behind. {@code target} must not exist, or be an empty
+     * directory (which is replaced); {@code fill} gets the temp directory, already created.
+     */
+    public static void writeDirectory(Path target, IoConsumer<Path> fill) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createDirectory(abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID()));
+        try {
+            fill.accept(tmp);
+            Files.deleteIfExists(abs); // an empty directory; a non-empty one fails here, before anything moves
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs);
+            }
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Creates the temp file, lets {@code fill} write it, then moves it over {@code target}. */

@@ -70,4 +70,41 @@ class AtomicFilesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
                 .isEqualTo("rw-r--r--");
     }
+
+    @Test
+    void buildsADirectoryWholeReplacingAnEmptyOne() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("model"));
+
+        AtomicFiles.writeDirectory(target, d -> {
+            Files.writeString(d.resolve("config.json"), "{}");
+            Files.createDirectories(d.resolve("sub"));
+            Files.writeString(d.resolve("sub/weights.bin"), "w");
+        });
+
+        assertThat(target.resolve("config.json")).hasContent("{}");
+        assertThat(target.resolve("sub/weights.bin")).hasContent("w");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aFailedDirectoryLeavesNothingAndANonEmptyTargetIsKept() throws IOException {
+        Path absent = dir.resolve("never");
+        Path full = Files.createDirectories(dir.resolve("full"));
+        Files.writeString(full.resolve("mine.txt"), "keep");
+
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(absent, d -> {
+                    Files.writeString(d.resolve("half.bin"), "h");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(full, d -> Files.writeString(d.resolve("x"), "x")))
+                .isInstanceOf(IOException.class);
+
+        assertThat(full.resolve("mine.txt")).hasContent("keep");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(full);
+        }
+    }
 }

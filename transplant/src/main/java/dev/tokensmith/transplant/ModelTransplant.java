@@ -3,7 +3,9 @@ package dev.tokensmith.transplant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.TokenizerFormatException;
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.train.TrainingProgress;
 import dev.tokensmith.math.MathBackend;
@@ -11,7 +13,6 @@ import dev.tokensmith.math.Parallelism;
 import dev.tokensmith.transplant.align.VocabAlignment;
 import dev.tokensmith.transplant.io.HfModelWriter;
 import dev.tokensmith.transplant.io.ModelFormatException;
-import dev.tokensmith.transplant.io.Provenance;
 import dev.tokensmith.transplant.method.AuxiliarySpace;
 import dev.tokensmith.transplant.method.DonorTables;
 import dev.tokensmith.transplant.method.MethodContext;
@@ -26,17 +27,14 @@ import dev.tokensmith.transplant.onnx.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The {@code transplant} service: a base model (Hugging Face folder or ONNX encoder) and a new tokenizer in,
@@ -55,6 +53,8 @@ import java.util.stream.Stream;
 public final class ModelTransplant {
     public static final String REPORT_JSON = "transplant-report.json";
     public static final String REPORT_TEXT = "transplant-report.txt";
+    /** The {@code produced_by} of the model folder's provenance. */
+    public static final String PRODUCED_BY = "tokensmith transplant";
 
     private ModelTransplant() {}
 
@@ -197,12 +197,11 @@ public final class ModelTransplant {
                         kept.tokens().stream()
                                 .map(AppendedSpecials.Token::content)
                                 .toList());
-                Map<String, Path> inputs = new LinkedHashMap<>();
-                inputs.put("base", base.path());
-                inputs.put("baseTokenizer", baseTokPath);
-                inputs.put("newTokenizer", req.newTokenizer());
-                req.donor().ifPresent(d -> inputs.put("donor", d));
-                Provenance prov = Provenance.of(inputs, config);
+                List<Provenance.Input> inputs = new ArrayList<>(Provenance.Input.ofTree("base", base.path()));
+                inputs.add(Provenance.Input.of("baseTokenizer", baseTokPath));
+                inputs.add(Provenance.Input.of("newTokenizer", req.newTokenizer()));
+                req.donor().ifPresent(d -> inputs.addAll(Provenance.Input.ofTree("donor", d)));
+                Provenance prov = Provenance.of(PRODUCED_BY, config, inputs);
                 write(base, result, mapping, kept, req, prov, progress);
                 return new Outcome(req.out(), result, mapping.sharedNew().length, mapping.newIds().length, kept);
             } finally {
@@ -269,14 +268,8 @@ public final class ModelTransplant {
             Provenance prov,
             TrainingProgress progress)
             throws IOException {
-        Path out = req.out().toAbsolutePath();
-        Path parent = out.getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + out.getFileName() + ".tmp-" + UUID.randomUUID());
-        try {
-            Files.createDirectories(tmp);
-            Path tokenizer = Files.write(tmp.resolve("tokenizer.json"), kept.tokenizerJson(req.newTokenizer()));
-            Path model = tmp.resolve("model");
+        byte[] tokenizerJson = kept.tokenizerJson(req.newTokenizer());
+        AtomicFiles.writeDirectory(req.out(), model -> {
             if (base instanceof ModelFiles.Hf hf) {
                 Map<String, float[]> biases = new LinkedHashMap<>();
                 for (String b : hf.model().vocabBiasNames()) {
@@ -288,7 +281,7 @@ public final class ModelTransplant {
                                 toIo(result.inputEmbeddings()),
                                 result.outputHead().map(ModelTransplant::toIo),
                                 biases),
-                        tokenizer,
+                        tokenizerJson,
                         model,
                         HfModelWriter.Options.defaults(),
                         prov,
@@ -296,14 +289,10 @@ public final class ModelTransplant {
             } else {
                 ModelFiles.Onnx onnx = (ModelFiles.Onnx) base;
                 progress.stage("writing model.onnx", 1);
-                Files.createDirectories(model);
                 OnnxRewriter.replaceWordEmbeddings(
                         onnx.model(), toIo(result.inputEmbeddings()), model.resolve("model.onnx"));
-                Files.copy(tokenizer, model.resolve("tokenizer.json"));
-                Files.writeString(
-                        model.resolve(Provenance.FILE),
-                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(prov.toJson()) + "\n",
-                        StandardCharsets.UTF_8);
+                Files.write(model.resolve("tokenizer.json"), tokenizerJson);
+                prov.writeInto(model);
                 progress.advance(1);
             }
             ObjectNode report = result.report().toJson();
@@ -316,14 +305,7 @@ public final class ModelTransplant {
                     model.resolve(REPORT_TEXT),
                     result.report().toText(50) + kept.toText() + "\n",
                     StandardCharsets.UTF_8);
-            try {
-                Files.move(model, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(model, out);
-            }
-        } finally {
-            deleteRecursively(tmp);
-        }
+        });
     }
 
     /** Shared tokens keep their bias, appended special tokens their base's; new ones get the mean of the base's. */
@@ -341,17 +323,6 @@ public final class ModelTransplant {
             out[t.newId()] = old[t.baseId()];
         }
         return out;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** Whether {@code e} is an input problem (exit code 2 on the command line). */

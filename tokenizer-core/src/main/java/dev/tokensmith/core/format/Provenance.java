@@ -6,27 +6,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
- * Where an artifact came from, written beside it ({@code tokenizer.json} → {@code tokenizer.provenance.json}):
- * what made it, with which settings, from which inputs (paths, sizes, SHA-256), by which Tokensmith, Java and
- * platform, and when. Enough to reproduce the artifact or to notice that an input changed.
+ * Where an artifact came from: what made it, with which settings, from which inputs (paths, sizes, SHA-256), by
+ * which Tokensmith, Java and platform, and when. Enough to reproduce the artifact or to notice that an input
+ * changed. A file artifact gets it beside itself ({@code tokenizer.json} → {@code tokenizer.provenance.json},
+ * {@link #writeBeside}); a folder artifact such as a transplanted model gets it inside, as {@value #IN_FOLDER}
+ * ({@link #writeInto}). An input directory is recorded file by file ({@link Input#ofTree}).
+ *
+ * <p>{@code created_at} is always recorded, so two runs with the same inputs and configuration write different
+ * provenance files: to tell whether two artifacts were made the same way, compare {@link #inputs()} and
+ * {@link #configuration()}, not the files' bytes. (Knowing when an artifact was made is worth more than a
+ * byte-reproducible provenance file; the artifacts themselves stay reproducible.)
  *
  * <pre>{@code
  * Provenance.of("train", Map.of("vocabSize", 32000), List.of(Provenance.Input.of("corpus", path)))
  *         .writeBeside(tokenizerJson);
+ * List<Provenance.Input> inputs = Provenance.Input.ofTree("base", Path.of("MiniLM")); // "base/config.json", ...
+ * Provenance.of("tokensmith transplant", Map.of("method", "omp"), inputs).writeInto(outDir);
  * }</pre>
  */
 public record Provenance(
@@ -38,9 +51,19 @@ public record Provenance(
         Map<String, Object> configuration,
         List<Input> inputs) {
 
-    /** One input: its role ("corpus", "counts", "base model"), where it was, its size and digest. */
+    /** The provenance file of a folder artifact (a model directory), inside that folder. */
+    public static final String IN_FOLDER = "tokensmith-provenance.json";
+
+    /**
+     * One input: its role ("corpus", "counts", "base model"; {@code label/relative/path} for a file of an input
+     * directory), where it was, its size and digest.
+     */
     public record Input(String role, String path, long bytes, String sha256) {
-        /** Hashes the file (streaming). */
+        /**
+         * Hashes the file (streaming).
+         *
+         * @throws UncheckedIOException whose one-line message names the file, when it cannot be read
+         */
         public static Input of(String role, Path file) {
             try (InputStream in = Files.newInputStream(file)) {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -52,10 +75,54 @@ public record Provenance(
                 }
                 return new Input(role, file.toString(), total, HexFormat.of().formatHex(sha.digest()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                throw cannotRead(file, e);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * Every regular file under {@code dir}, in sorted order of relative path, each with role {@code
+         * role/relative/path} ('/' on every platform). A regular file instead of a directory gives that one
+         * file with role {@code role}, so an input that may be a folder or a single file (a Hugging Face
+         * folder or an ONNX file) needs no case of its own.
+         */
+        public static List<Input> ofTree(String role, Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return List.of(of(role, dir));
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing(f -> relative(dir, f)))
+                        .toList();
+            } catch (IOException e) {
+                throw cannotRead(dir, e);
+            } catch (UncheckedIOException e) { // from the walk's iteration
+                throw cannotRead(dir, e.getCause());
+            }
+            List<Input> inputs = new ArrayList<>(files.size());
+            for (Path f : files) {
+                inputs.add(of(role + "/" + relative(dir, f), f));
+            }
+            return inputs;
+        }
+
+        private static String relative(Path dir, Path file) {
+            return dir.relativize(file).toString().replace('\\', '/');
+        }
+
+        private static UncheckedIOException cannotRead(Path file, IOException e) {
+            String why = switch (e) {
+                case NoSuchFileException x -> "no such file";
+                case AccessDeniedException x -> "permission denied";
+                default -> {
+                    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    int nl = m.indexOf('\n');
+                    yield nl >= 0 ? m.substring(0, nl) : m;
+                }
+            };
+            return new UncheckedIOException("cannot read " + file + ": " + why, e);
         }
     }
 
@@ -70,7 +137,8 @@ public record Provenance(
                 producedBy,
                 currentVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 Instant.now().toString(),
                 new LinkedHashMap<>(configuration),
                 inputs);
@@ -140,6 +208,13 @@ public record Provenance(
     /** Writes {@link #besides(Path) the provenance file} of {@code artifact} atomically; returns its path. */
     public Path writeBeside(Path artifact) throws IOException {
         Path target = besides(artifact);
+        write(target);
+        return target;
+    }
+
+    /** Writes {@value #IN_FOLDER} inside {@code folder} atomically; returns its path. */
+    public Path writeInto(Path folder) throws IOException {
+        Path target = folder.resolve(IN_FOLDER);
         write(target);
         return target;
     }

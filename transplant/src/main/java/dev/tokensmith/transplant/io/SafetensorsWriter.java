@@ -2,6 +2,7 @@ package dev.tokensmith.transplant.io;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.core.format.Json;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -9,11 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,8 +20,8 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
- * Writes one {@code .safetensors} file atomically (a temp file beside the target, then a move), so a failed
- * write never leaves a partial file.
+ * Writes one {@code .safetensors} file atomically ({@link AtomicFiles}), so a failed write never leaves a
+ * partial file.
  *
  * <p>Tensors are laid out by element size (largest first), then by name, and the header is padded with spaces
  * to a multiple of 8 bytes, so every tensor's data is aligned to its element size, as the reference writer
@@ -48,23 +45,9 @@ public final class SafetensorsWriter {
     /** As {@link #write(Path, List, Map)}, telling {@code written} the bytes of each tensor once it is written. */
     public static void write(Path file, List<TensorData> tensors, Map<String, String> metadata, LongConsumer written)
             throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            writeTo(tmp, tensors, metadata, written);
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(
-                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        List<TensorData> sorted = layoutOrder(tensors);
+        ByteBuffer head = header(sorted, metadata);
+        AtomicFiles.writeChannel(file, ch -> writeTo(ch, head, sorted, written));
     }
 
     /** The order tensors are laid out in: larger elements first (alignment), then by name. */
@@ -74,10 +57,8 @@ public final class SafetensorsWriter {
         return sorted;
     }
 
-    private static void writeTo(
-            Path target, List<TensorData> tensors, Map<String, String> metadata, LongConsumer written)
-            throws IOException {
-        List<TensorData> sorted = layoutOrder(tensors);
+    /** The length-prefixed JSON header, padded with spaces to a multiple of 8 bytes; checks the names. */
+    private static ByteBuffer header(List<TensorData> sorted, Map<String, String> metadata) throws IOException {
         Set<String> seen = new HashSet<>();
         ObjectNode header = Json.object();
         if (metadata != null && !metadata.isEmpty()) {
@@ -110,29 +91,34 @@ public final class SafetensorsWriter {
         while (head.hasRemaining()) {
             head.put((byte) ' ');
         }
-        head.flip();
-        try (FileChannel ch =
-                FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, head);
-            byte[] chunk = null;
-            for (TensorData t : sorted) {
-                if (t.raw() != null) {
-                    writeSegment(ch, t.raw());
-                    written.accept(t.byteSize());
-                    continue;
-                }
-                float[] v = t.values();
-                int esize = t.dtype().size();
-                if (chunk == null) {
-                    chunk = new byte[CHUNK_ELEMENTS * 4];
-                }
-                for (int from = 0; from < v.length; from += CHUNK_ELEMENTS) {
-                    int n = Math.min(CHUNK_ELEMENTS, v.length - from);
-                    Tensors.fromFloats(v, from, n, t.dtype(), MemorySegment.ofArray(chunk));
-                    writeFully(ch, ByteBuffer.wrap(chunk, 0, n * esize));
-                }
+        return head.flip();
+    }
+
+    /**
+     * The header, then each tensor's bytes: raw (copied or memory-mapped) data straight from its segment,
+     * float32 values converted to the tensor's dtype a chunk at a time.
+     */
+    private static void writeTo(FileChannel ch, ByteBuffer head, List<TensorData> sorted, LongConsumer written)
+            throws IOException {
+        writeFully(ch, head);
+        byte[] chunk = null;
+        for (TensorData t : sorted) {
+            if (t.raw() != null) {
+                writeSegment(ch, t.raw());
                 written.accept(t.byteSize());
+                continue;
             }
+            float[] v = t.values();
+            int esize = t.dtype().size();
+            if (chunk == null) {
+                chunk = new byte[CHUNK_ELEMENTS * 4];
+            }
+            for (int from = 0; from < v.length; from += CHUNK_ELEMENTS) {
+                int n = Math.min(CHUNK_ELEMENTS, v.length - from);
+                Tensors.fromFloats(v, from, n, t.dtype(), MemorySegment.ofArray(chunk));
+                writeFully(ch, ByteBuffer.wrap(chunk, 0, n * esize));
+            }
+            written.accept(t.byteSize());
         }
     }
 

@@ -1,18 +1,14 @@
 package dev.tokensmith.transplant.onnx;
 
+import dev.tokensmith.core.format.AtomicFiles;
 import dev.tokensmith.transplant.io.FloatMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,26 +132,13 @@ public final class OnnxRewriter {
     }
 
     private static void writeAtomically(Path out, List<MemorySegment> parts) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            try (FileChannel ch =
-                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                for (MemorySegment p : parts) {
-                    ByteBuffer b = p.asByteBuffer();
-                    while (b.hasRemaining()) {
-                        ch.write(b);
-                    }
+        AtomicFiles.writeChannel(out, ch -> {
+            for (MemorySegment p : parts) {
+                ByteBuffer b = p.asByteBuffer();
+                while (b.hasRemaining()) {
+                    ch.write(b);
                 }
             }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

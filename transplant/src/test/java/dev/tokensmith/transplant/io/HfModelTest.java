@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensmith.core.Tokenizer;
 import dev.tokensmith.core.format.Json;
+import dev.tokensmith.core.format.Provenance;
 import dev.tokensmith.core.format.TokenizerJson;
 import dev.tokensmith.core.model.WordLevel;
 import dev.tokensmith.core.pretokenizer.WhitespaceSplit;
@@ -74,7 +75,8 @@ class HfModelTest {
         FloatMatrix head = matrix(3, -10f);
         Tokenizer tok = tokenizer("<unk>", "x", "y");
         try (HfModel base = HfModel.open(dir)) {
-            Provenance prov = Provenance.of(Map.of("base", dir), Map.of("method", "test", "k", 3));
+            Provenance prov =
+                    Provenance.of("test", Map.of("method", "test", "k", 3), Provenance.Input.ofTree("base", dir));
             HfModelWriter.write(
                     base,
                     new HfModelWriter.Replacement(emb, Optional.of(head), Map.of()),
@@ -109,12 +111,14 @@ class HfModelTest {
         }
         assertThat(TokenizerJson.read(out.resolve("tokenizer.json")).vocabSize(true))
                 .isEqualTo(3);
-        JsonNode prov = Json.MAPPER.readTree(out.resolve(Provenance.FILE).toFile());
-        assertThat(prov.get("configuration").get("k").asInt()).isEqualTo(3);
-        assertThat(prov.get("inputs").get("base/config.json").asText())
-                .isEqualTo(Provenance.sha256(dir.resolve("config.json")));
-        assertThat(prov.get("java").asText()).startsWith(System.getProperty("java.version"));
-        assertThat(prov.has("tokensmith")).isTrue();
+        Provenance prov = Provenance.fromJson(
+                Json.MAPPER.readTree(out.resolve(Provenance.IN_FOLDER).toFile()));
+        assertThat(prov.configuration()).containsEntry("k", 3);
+        assertThat(prov.inputs())
+                .filteredOn(i -> i.role().equals("base/config.json"))
+                .containsExactly(Provenance.Input.of("base/config.json", dir.resolve("config.json")));
+        assertThat(prov.java()).startsWith(System.getProperty("java.version"));
+        assertThat(prov.tokensmithVersion()).isNotBlank();
         try (var listing = Files.list(tmp)) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("llama", "out");
         }
@@ -134,7 +138,7 @@ class HfModelTest {
                     tokFile,
                     out,
                     HfModelWriter.Options.defaults().padToMultiple(8),
-                    Provenance.of(Map.of(), Map.of()));
+                    Provenance.of("test", Map.of(), List.of()));
         }
         assertThat(Files.readAllBytes(out.resolve("tokenizer.json"))).isEqualTo(Files.readAllBytes(tokFile));
         try (HfModel written = HfModel.open(out)) {
@@ -157,7 +161,7 @@ class HfModelTest {
                             tokenizer("<unk>"),
                             out,
                             HfModelWriter.Options.defaults(),
-                            Provenance.of(Map.of(), Map.of())))
+                            Provenance.of("test", Map.of(), List.of())))
                     .isInstanceOf(ModelFormatException.class)
                     .hasMessage(out + ": new output head are [3, 5], expected [3, 4] (hidden_size of the base)");
             assertThatThrownBy(() -> HfModelWriter.write(
@@ -166,7 +170,7 @@ class HfModelTest {
                             tokenizer("<unk>"),
                             out,
                             HfModelWriter.Options.defaults(),
-                            Provenance.of(Map.of(), Map.of())))
+                            Provenance.of("test", Map.of(), List.of())))
                     .hasMessage(out + ": the base has an untied output head; a new one is needed");
         }
         try (var listing = Files.list(tmp)) {

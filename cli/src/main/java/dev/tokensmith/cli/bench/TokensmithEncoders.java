@@ -15,49 +15,21 @@ final class TokensmithEncoders {
      * encoder, in the same rounds, it gives the thread scaling without comparing two runs of a noisy machine.
      */
     static BenchEncoder oneThread(Tokenizer tokenizer) {
-        return new EncodeIdsOneThread(tokenizer);
-    }
-
-    record EncodeIdsOneThread(Tokenizer tokenizer) implements BenchEncoder {
-        @Override
-        public String name() {
-            return ENCODE_IDS_ONE_THREAD;
-        }
-
-        @Override
-        public Library library() {
-            return Library.TOKENSMITH;
-        }
-
-        @Override
-        public Operation operation() {
-            return Operation.ENCODE;
-        }
-
-        @Override
-        public int encode(String text) {
-            return tokenizer.encodeIds(text, false).length;
-        }
-
-        @Override
-        public long encodeAll(List<String> texts, Threads threads) {
-            long total = 0;
-            for (String text : texts) {
-                total += encode(text);
-            }
-            return total;
-        }
+        return new EncodeIds(tokenizer, true);
     }
 
     static List<BenchEncoder> of(Tokenizer tokenizer) {
-        return List.of(new EncodeIds(tokenizer), new CountTokens(tokenizer));
+        return List.of(new EncodeIds(tokenizer, false), new CountTokens(tokenizer));
     }
 
-    /** {@link Tokenizer#encodeIds}; on several threads {@link Tokenizer#encodeIdsBatch}, the API for that. */
-    record EncodeIds(Tokenizer tokenizer) implements BenchEncoder {
+    /**
+     * {@link Tokenizer#encodeIds}; on several threads {@link Tokenizer#encodeIdsBatch}, the API for that, unless
+     * {@code oneThread}.
+     */
+    record EncodeIds(Tokenizer tokenizer, boolean oneThread) implements BenchEncoder {
         @Override
         public String name() {
-            return ENCODE_IDS;
+            return oneThread ? ENCODE_IDS_ONE_THREAD : ENCODE_IDS;
         }
 
         @Override
@@ -77,8 +49,12 @@ final class TokensmithEncoders {
 
         @Override
         public long encodeAll(List<String> texts, Threads threads) {
-            if (threads.count() == 1) {
-                return threads.sum(texts, this::encode);
+            if (oneThread || threads.count() == 1) {
+                long total = 0;
+                for (String text : texts) {
+                    total += encode(text);
+                }
+                return total;
             }
             long total = 0;
             for (int[] ids : tokenizer.encodeIdsBatch(texts, false, threads.count())) {

@@ -2,6 +2,7 @@ package dev.tokensmith.core.fast;
 
 import dev.tokensmith.core.model.ByteLevelBpe;
 import dev.tokensmith.core.text.IntList;
+import dev.tokensmith.core.text.UnicodeProps;
 import dev.tokensmith.core.text.scan.PieceScanner;
 import java.util.Objects;
 
@@ -145,36 +146,20 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         if (c == ' ') {
             return isAsciiAlnum(before) && isAsciiAlnum(text.charAt(p + 1));
         }
-        return isBmpLetter(before) && startsItsOwnPiece(c);
-    }
-
-    private static boolean isBmpLetter(char c) {
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER,
-                    Character.LOWERCASE_LETTER,
-                    Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER,
-                    Character.OTHER_LETTER -> true;
-            default -> false;
-        };
+        return Character.isLetter(before) && startsItsOwnPiece(c);
     }
 
     /** Punctuation and symbols: no letter, mark, number, separator, control, surrogate or apostrophe. */
     private static boolean startsItsOwnPiece(char c) {
-        return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION,
-                    Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL,
-                    Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL -> c != '\'' && c != '\u0085';
-            default -> false;
-        };
+        if (c == '\'') {
+            return false;
+        }
+        int type = Character.getType(c);
+        return UnicodeProps.isPunctuation(c)
+                || type == Character.MATH_SYMBOL
+                || type == Character.CURRENCY_SYMBOL
+                || type == Character.MODIFIER_SYMBOL
+                || type == Character.OTHER_SYMBOL;
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -195,44 +180,33 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
 
         /** The number of tokens of the piece in {@link #bytes}. */
         int count(ByteLevelBpe bpe, int len) {
-            if (len > PieceCache.MAX_BYTES) {
-                if (len > LongPieceCache.MAX_BYTES) {
-                    return bpe.count(bytes, len, ids, ends, ranks);
-                }
-                int n = longCache.get(bytes, len, null, null);
-                if (n < 0) {
-                    n = bpe.encode(bytes, len, ids, ends, ranks);
-                    longCache.put(bytes, len, ids, ends, n);
-                }
-                return n;
-            }
-            int n = cache.find(bytes, len);
-            if (n < 0) {
-                n = bpe.encode(bytes, len, ids, ends, ranks);
-                cache.put(len, ids, ends, n);
-            }
-            return n;
+            return tokens(bpe, len, false);
         }
 
         /** The tokens of the piece in {@link #bytes}, into {@link #ids} and {@link #ends}. */
         int encode(ByteLevelBpe bpe, int len) {
-            if (len > PieceCache.MAX_BYTES) {
-                if (len > LongPieceCache.MAX_BYTES) {
-                    return bpe.encode(bytes, len, ids, ends, ranks);
+            return tokens(bpe, len, true);
+        }
+
+        /** From the cache for the piece's length, else merged (and remembered); {@code copy}: ids and ends too. */
+        private int tokens(ByteLevelBpe bpe, int len, boolean copy) {
+            if (len <= PieceCache.MAX_BYTES) {
+                int n = copy ? cache.get(bytes, len, ids, ends) : cache.find(bytes, len);
+                if (n < 0) {
+                    n = bpe.encode(bytes, len, ids, ends, ranks);
+                    cache.put(len, ids, ends, n);
                 }
-                int n = longCache.get(bytes, len, ids, ends);
+                return n;
+            }
+            if (len <= LongPieceCache.MAX_BYTES) {
+                int n = copy ? longCache.get(bytes, len, ids, ends) : longCache.get(bytes, len, null, null);
                 if (n < 0) {
                     n = bpe.encode(bytes, len, ids, ends, ranks);
                     longCache.put(bytes, len, ids, ends, n);
                 }
                 return n;
             }
-            int n = cache.get(bytes, len, ids, ends);
-            if (n < 0) {
-                n = bpe.encode(bytes, len, ids, ends, ranks);
-                cache.put(len, ids, ends, n);
-            }
-            return n;
+            return copy ? bpe.encode(bytes, len, ids, ends, ranks) : bpe.count(bytes, len, ids, ends, ranks);
         }
 
         private void ensure(int bytesNeeded) {

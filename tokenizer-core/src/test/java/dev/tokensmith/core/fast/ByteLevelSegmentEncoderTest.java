@@ -9,9 +9,12 @@ import dev.tokensmith.core.testdata.AdversarialText;
 import dev.tokensmith.core.testdata.ParityCorpus;
 import dev.tokensmith.core.testdata.ReleasedTokenizers;
 import dev.tokensmith.core.text.IntList;
+import dev.tokensmith.core.text.scan.PieceScanner;
 import dev.tokensmith.core.text.scan.PieceScanners;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,14 +26,8 @@ class ByteLevelSegmentEncoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})
     void equalsTheGeneralPipeline(String name) {
-        Tokenizer released = ReleasedTokenizers.tokensmith(name);
-        Tokenizer general = Tokenizer.builder(released.model())
-                .preTokenizer(released.preTokenizer().orElse(null))
-                .build()
-                .generalPathOnly();
-        SegmentEncoder fast = SegmentEncoders.forPipeline(
-                        null, released.preTokenizer().orElse(null), released.model(), RegexPieceScanner::of)
-                .orElseThrow();
+        Tokenizer general = generalPipeline(name);
+        SegmentEncoder fast = fastPath(name, RegexPieceScanner::of);
         List<String> texts = new ArrayList<>();
         for (LabeledText t : ParityCorpus.open().documents(300_000)) {
             texts.add(t.text());
@@ -63,14 +60,8 @@ class ByteLevelSegmentEncoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "cl100k_base", "o200k_base", "r50k_base"})
     void longTextsGiveWhatTheGeneralPipelineGives(String name) {
-        Tokenizer released = ReleasedTokenizers.tokensmith(name);
-        Tokenizer general = Tokenizer.builder(released.model())
-                .preTokenizer(released.preTokenizer().orElse(null))
-                .build()
-                .generalPathOnly();
-        SegmentEncoder fast = SegmentEncoders.forPipeline(
-                        null, released.preTokenizer().orElse(null), released.model(), PieceScanners::forPattern)
-                .orElseThrow();
+        Tokenizer general = generalPipeline(name);
+        SegmentEncoder fast = fastPath(name, PieceScanners::forPattern);
         int window = ByteLevelSegmentEncoder.WINDOW;
         StringBuilder prose = new StringBuilder();
         for (LabeledText t : ParityCorpus.open().documents(400_000)) {
@@ -109,14 +100,8 @@ class ByteLevelSegmentEncoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})
     void safeCutsChangeNothing(String name) {
-        Tokenizer released = ReleasedTokenizers.tokensmith(name);
-        Tokenizer general = Tokenizer.builder(released.model())
-                .preTokenizer(released.preTokenizer().orElse(null))
-                .build()
-                .generalPathOnly();
-        SegmentEncoder fast = SegmentEncoders.forPipeline(
-                        null, released.preTokenizer().orElse(null), released.model(), PieceScanners::forPattern)
-                .orElseThrow();
+        Tokenizer general = generalPipeline(name);
+        SegmentEncoder fast = fastPath(name, PieceScanners::forPattern);
         List<String> texts = new ArrayList<>();
         for (LabeledText t : ParityCorpus.open().documents(150_000)) {
             texts.add(t.text());
@@ -146,6 +131,21 @@ class ByteLevelSegmentEncoderTest {
             }
         }
         assertThat(cuts).isGreaterThan(1000);
+    }
+
+    /** The released tokenizer's model behind its pre-tokenizer, through the general pipeline only. */
+    private static Tokenizer generalPipeline(String name) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        return Tokenizer.builder(released.model())
+                .preTokenizer(released.preTokenizer().orElse(null))
+                .build()
+                .generalPathOnly();
+    }
+
+    private static SegmentEncoder fastPath(String name, Function<String, Optional<PieceScanner>> scanners) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        return SegmentEncoders.forPipeline(null, released.preTokenizer().orElse(null), released.model(), scanners)
+                .orElseThrow();
     }
 
     private static boolean hasLoneSurrogate(String s) {

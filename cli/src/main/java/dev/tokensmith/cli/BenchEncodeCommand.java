@@ -148,7 +148,7 @@ final class BenchEncodeCommand implements Callable<Integer> {
         List<String> notes;
         try (Encoders.EncoderSet opened = Encoders.open(resolved, tokenizer, others, !hfEncode);
                 Threads pool = Threads.of(threads)) {
-            Encoders.EncoderSet set = threads > 1 ? opened.withOneThreadReference(tokenizer) : opened;
+            Encoders.EncoderSet set = threads > 1 ? opened.withOneThreadReferences() : opened;
             notes = new ArrayList<>(set.notes());
             for (Workload w : selected) {
                 root.note(String.format(

@@ -114,15 +114,14 @@ record BenchReport(
                         reference,
                         d.expected()));
             }
-            OptionalDouble scaling = r.scaling();
-            if (scaling.isPresent()) {
-                all.add(String.format(
-                        Locale.ROOT,
-                        "%s: tokensmith encodeIds on %d threads runs %.2fx as fast as on 1 thread (both in this run)",
-                        r.workload().name(),
-                        threads,
-                        scaling.getAsDouble()));
-            }
+            r.scaling()
+                    .forEach((encoder, scaling) -> all.add(String.format(
+                            Locale.ROOT,
+                            "%s: %s on %d threads runs %.2fx as fast as on 1 thread (both in this run)",
+                            r.workload().name(),
+                            encoder,
+                            threads,
+                            scaling)));
             int busy = Threads.busy(threads, r.workload().texts().size());
             if (busy < threads) {
                 all.add(String.format(
@@ -174,7 +173,7 @@ record BenchReport(
                 }
                 en.put("agrees", !r.disagrees(e.encoder()));
             }
-            putRatio(wn, "threadScaling", r.scaling());
+            wn.set("threadScaling", Json.MAPPER.valueToTree(r.scaling()));
             wn.set("disagreements", Json.MAPPER.valueToTree(r.disagreements()));
         }
         ArrayNode notesNode = root.putArray("notes");

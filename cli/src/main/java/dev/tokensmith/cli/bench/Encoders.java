@@ -28,9 +28,9 @@ import java.util.Set;
 public final class Encoders {
     private Encoders() {}
 
-    /** Whether {@code result} is the single-thread reference of a run on several threads (no ratios for it). */
+    /** Whether {@code result} is a single-thread reference of a run on several threads (no ratios for it). */
     public static boolean isOneThreadReference(EncoderResult result) {
-        return result.encoder().equals(TokensmithEncoders.ENCODE_IDS_ONE_THREAD);
+        return result.encoder().endsWith(OneThread.SUFFIX);
     }
 
     /**
@@ -46,16 +46,17 @@ public final class Encoders {
         }
 
         /**
-         * These encoders plus Tokensmith's {@code encodeIds} pinned to one thread, after Tokensmith's own, for a
-         * run on several threads to report its scaling ({@link WorkloadResult#scaling}).
+         * These encoders plus, after them all, each full encoder but HF's pinned to one thread ({@link OneThread}),
+         * for a run on several threads to report their scaling ({@link WorkloadResult#scaling}). HF is left out:
+         * at a fiftieth of the speed it would double the run.
          */
-        public EncoderSet withOneThreadReference(Tokenizer tokenizer) {
+        public EncoderSet withOneThreadReferences() {
             List<BenchEncoder> all = new ArrayList<>(encoders);
-            int at = 0;
-            while (at < all.size() && all.get(at).library() == Library.TOKENSMITH) {
-                at++;
+            for (BenchEncoder e : encoders) {
+                if (e.operation() == BenchEncoder.Operation.ENCODE && e.library() != Library.HF) {
+                    all.add(new OneThread(e));
+                }
             }
-            all.add(at, TokensmithEncoders.oneThread(tokenizer));
             return new EncoderSet(all, notes);
         }
 

@@ -6,30 +6,18 @@ import java.util.List;
 /** Tokensmith's two ways to tokenize: {@code encodeIds} (the ids, a batch API for threads) and {@code countTokens}. */
 final class TokensmithEncoders {
     static final String ENCODE_IDS = "tokensmith encodeIds";
-    static final String ENCODE_IDS_ONE_THREAD = "tokensmith encodeIds 1 thread";
 
     private TokensmithEncoders() {}
 
-    /**
-     * {@link Tokenizer#encodeIds} on the calling thread whatever the harness's threads: measured beside the batch
-     * encoder, in the same rounds, it gives the thread scaling without comparing two runs of a noisy machine.
-     */
-    static BenchEncoder oneThread(Tokenizer tokenizer) {
-        return new EncodeIds(tokenizer, true);
-    }
-
     static List<BenchEncoder> of(Tokenizer tokenizer) {
-        return List.of(new EncodeIds(tokenizer, false), new CountTokens(tokenizer));
+        return List.of(new EncodeIds(tokenizer), new CountTokens(tokenizer));
     }
 
-    /**
-     * {@link Tokenizer#encodeIds}; on several threads {@link Tokenizer#encodeIdsBatch}, the API for that, unless
-     * {@code oneThread}.
-     */
-    record EncodeIds(Tokenizer tokenizer, boolean oneThread) implements BenchEncoder {
+    /** {@link Tokenizer#encodeIds}; on several threads {@link Tokenizer#encodeIdsBatch}, the API for that. */
+    record EncodeIds(Tokenizer tokenizer) implements BenchEncoder {
         @Override
         public String name() {
-            return oneThread ? ENCODE_IDS_ONE_THREAD : ENCODE_IDS;
+            return ENCODE_IDS;
         }
 
         @Override
@@ -49,12 +37,8 @@ final class TokensmithEncoders {
 
         @Override
         public long encodeAll(List<String> texts, Threads threads) {
-            if (oneThread || threads.count() == 1) {
-                long total = 0;
-                for (String text : texts) {
-                    total += encode(text);
-                }
-                return total;
+            if (threads.count() == 1) {
+                return threads.sum(texts, this::encode);
             }
             long total = 0;
             for (int[] ids : tokenizer.encodeIdsBatch(texts, false, threads.count())) {

@@ -2,7 +2,9 @@ package dev.tokensmith.cli.bench;
 
 import dev.tokensmith.cli.bench.BenchEncoder.Library;
 import dev.tokensmith.cli.bench.BenchEncoder.Operation;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -40,17 +42,17 @@ public record WorkloadResult(
     }
 
     /**
-     * With several threads, how many times faster Tokensmith's batch encoding ran than its single-thread
-     * encoding measured in the same rounds ({@link TokensmithEncoders#oneThread}); empty on one thread.
+     * With several threads, for each encoder measured also on one thread ({@link OneThread}): how many times
+     * faster it ran on all threads than on one, in the same rounds, by medians; in encoder order.
      */
-    public OptionalDouble scaling() {
-        Optional<EncoderResult> batch = find(TokensmithEncoders.ENCODE_IDS);
-        Optional<EncoderResult> one = find(TokensmithEncoders.ENCODE_IDS_ONE_THREAD);
-        if (batch.isEmpty() || one.isEmpty()) {
-            return OptionalDouble.empty();
+    public Map<String, Double> scaling() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (EncoderResult r : results) {
+            find(r.encoder() + OneThread.SUFFIX)
+                    .ifPresent(one -> out.put(
+                            r.encoder(), r.summary().median() / one.summary().median()));
         }
-        return OptionalDouble.of(
-                batch.get().summary().median() / one.get().summary().median());
+        return out;
     }
 
     private Optional<EncoderResult> find(String encoder) {

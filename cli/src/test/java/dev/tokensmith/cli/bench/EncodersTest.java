@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,26 @@ class EncodersTest {
         try (EncoderSet set = Encoders.open(TINY, tiny(), EnumSet.noneOf(Library.class), true)) {
             assertThat(set.encoders()).extracting(BenchEncoder::library).containsOnly(Library.TOKENSMITH);
             assertThat(set.notes()).isEmpty();
+        }
+    }
+
+    @Test
+    void severalThreadsAddEachFullEncoderButHfsPinnedToOneThreadAfterTheOthers() {
+        try (EncoderSet set = Encoders.open("r50k_base", Tokenizers.builtin("r50k_base"), BOTH, true)) {
+            EncoderSet pinned = set.withOneThreadReferences();
+            List<String> names =
+                    pinned.encoders().stream().map(BenchEncoder::name).toList();
+            assertThat(names.subList(0, set.encoders().size()))
+                    .containsExactlyElementsOf(
+                            set.encoders().stream().map(BenchEncoder::name).toList());
+            assertThat(names.subList(set.encoders().size(), names.size()))
+                    .containsExactly("tokensmith encodeIds 1 thread", "jtokkit encodeOrdinary 1 thread");
+            try (Threads two = Threads.of(2)) {
+                List<String> texts = List.of("hello world", "a b c", "x");
+                for (BenchEncoder e : pinned.encoders()) {
+                    assertThat(e.encodeAll(texts, two)).as(e.name()).isEqualTo(6);
+                }
+            }
         }
     }
 

@@ -19,13 +19,21 @@ final class PieceCache {
     static final int MAX_BYTES = 16;
     private static final int MAX_TOKENS = 4;
     private static final int MAX_PACKED_ID = (1 << 21) - 1;
-    // 2 MB a thread: holds the distinct short pieces of megabytes of text, and stays within the 2 MB L2 cache of
-    // current server cores. Measured against 16384 x 1 (512 KB), 32768 x 2 and 131072 x 2 in docs/benchmarks.md.
-    private static final int SLOTS = 65536;
+    // A thread starts with 512 KB and doubles the table, up to 4 MB, while more than 1 lookup in 32 misses: a
+    // few short texts stay small, and a stream of text gets the table that holds its distinct pieces. Measured
+    // (docs/benchmarks.md): with 1 MB of real text, 4 MB beat 2 MB by 4-12% and 1 MB by 12-25% on one thread.
+    static final int INITIAL_SLOTS = 16384;
+    static final int MAX_SLOTS = 131072;
     private static final int WAYS = 2;
+    /** Lookups between two looks at the miss rate. */
+    private static final int WINDOW = 1 << 16;
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final long[] table = new long[4 * SLOTS];
+    private long[] table = new long[4 * INITIAL_SLOTS];
+    private int setMask = INITIAL_SLOTS / WAYS - 1;
+    private int lookups;
+    private int misses;
 
     private long w0;
     private long w1;
@@ -54,6 +62,9 @@ final class PieceCache {
 
     /** The token count of the piece if it is remembered, else -1 (as {@link #get}, without copying). */
     int find(byte[] bytes, int len) {
+        if (++lookups == WINDOW) {
+            adapt();
+        }
         long a = (long) LONGS.get(bytes, 0);
         long b = (long) LONGS.get(bytes, 8);
         if (len < 8) {
@@ -63,7 +74,7 @@ final class PieceCache {
             b &= (1L << ((len - 8) << 3)) - 1;
         }
         long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ len;
-        int s = ((int) (h ^ (h >>> 29) ^ (h >>> 43)) & (SLOTS / WAYS - 1)) * WAYS;
+        int s = ((int) (h ^ (h >>> 29) ^ (h >>> 43)) & setMask) * WAYS;
         w0 = a;
         w1 = b;
         long[] t = table;
@@ -77,7 +88,24 @@ final class PieceCache {
             }
         }
         slot = s;
+        misses++;
         return -1;
+    }
+
+    /** Doubles the table (dropping what it held: it fills again within a few thousand pieces) when it misses. */
+    private void adapt() {
+        int slots = table.length / 4;
+        if (misses > lookups / 32 && slots < MAX_SLOTS) {
+            table = new long[8 * slots];
+            setMask = 2 * slots / WAYS - 1;
+        }
+        lookups = 0;
+        misses = 0;
+    }
+
+    /** The slots the table has now. */
+    int slots() {
+        return table.length / 4;
     }
 
     /** Remembers the tokens of the piece last passed to {@link #find} or {@link #get}, when they fit. */
@@ -97,6 +125,7 @@ final class PieceCache {
             }
         }
         int at = 4 * slot;
+        long[] table = this.table;
         // The set's newest piece goes first; the others move down a way and the oldest is dropped.
         System.arraycopy(table, at, table, at + 4, 4 * (WAYS - 1));
         table[at] = w0;

@@ -31,7 +31,10 @@ class CountTokensAllocationTest {
         texts.add("a".repeat(100_000) + " <|endoftext|> [CLS] " + "\u4e2d".repeat(5_000));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long warm = 0;
-        for (int round = 0; round < 3; round++) {
+        // Warm: buffers grown, and the piece cache grown to the size this text asks for (it doubles at most three
+        // times, each after 65,536 lookups that miss too often).
+        int rounds = 8;
+        for (int round = 0; round < rounds; round++) {
             for (String text : texts) {
                 warm += tokenizer.countTokens(text);
             }
@@ -43,7 +46,7 @@ class CountTokensAllocationTest {
             counted += tokenizer.countTokens(all[i]);
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertThat(counted * 3).isEqualTo(warm);
+        assertThat(counted * rounds).isEqualTo(warm);
         assertThat(allocated)
                 .as("bytes allocated counting %d texts", texts.size())
                 .isZero();

@@ -50,6 +50,34 @@ class PieceCachesTest {
     }
 
     @Test
+    void theTableGrowsWhileItMissesAndStaysSmallWhileItHits() {
+        PieceCache few = new PieceCache();
+        PieceCache many = new PieceCache();
+        int[] ids = new int[64];
+        int[] ends = new int[64];
+        byte[] buffer = new byte[32];
+        for (int i = 0; i < 1_000_000; i++) {
+            long piece = i % 500;
+            java.util.Arrays.fill(buffer, (byte) 0);
+            for (int b = 0; b < 8; b++) {
+                buffer[b] = (byte) (piece >>> (8 * b));
+            }
+            if (few.get(buffer, 8, ids, ends) < 0) {
+                few.put(8, new int[] {i}, new int[] {8}, 1);
+            }
+            piece = i * 0x9E3779B97F4A7C15L;
+            for (int b = 0; b < 8; b++) {
+                buffer[b] = (byte) (piece >>> (8 * b));
+            }
+            if (many.get(buffer, 8, ids, ends) < 0) {
+                many.put(8, new int[] {i}, new int[] {8}, 1);
+            }
+        }
+        assertThat(few.slots()).isEqualTo(PieceCache.INITIAL_SLOTS);
+        assertThat(many.slots()).isEqualTo(PieceCache.MAX_SLOTS);
+    }
+
+    @Test
     void longPiecesComeBackExactlyOrNotAtAll() {
         LongPieceCache cache = new LongPieceCache();
         Map<String, int[][]> stored = new HashMap<>();

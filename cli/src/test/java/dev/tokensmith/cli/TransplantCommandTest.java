@@ -67,6 +67,16 @@ class TransplantCommandTest {
         return v;
     }
 
+    /** Runs {@code transplant --base BASE --new-tokenizer TOKENIZER [OPTIONS] --out OUT}. */
+    CliRun.Result transplant(Path base, Path tokenizer, Path out, String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("transplant", "--base", base.toString(), "--new-tokenizer", tokenizer.toString()));
+        args.addAll(List.of(options));
+        args.add("--out");
+        args.add(out.toString());
+        return cli().run(args.toArray(String[]::new));
+    }
+
     Path newTokenizer() throws IOException {
         return Files.writeString(dir.resolve("new-tokenizer.json"), NEW_TOKENIZER);
     }
@@ -74,18 +84,7 @@ class TransplantCommandTest {
     @Test
     void writesTheModelTokenizerProvenanceAndReport() throws IOException {
         Path out = dir.resolve("out");
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        baseModel(true).toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--method",
-                        "fvt",
-                        "--backend",
-                        "cpu",
-                        "--out",
-                        out.toString());
+        CliRun.Result r = transplant(baseModel(true), newTokenizer(), out, "--method", "fvt", "--backend", "cpu");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("method fvt");
         assertThat(out.resolve("tokenizer.json")).hasContent(NEW_TOKENIZER);
@@ -119,16 +118,7 @@ class TransplantCommandTest {
         Path base = baseModel(true);
         Path tok = Files.writeString(dir.resolve("without-eos.json"), WITHOUT_EOS);
         Path kept = dir.resolve("kept");
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        base.toString(),
-                        "--new-tokenizer",
-                        tok.toString(),
-                        "--backend",
-                        "cpu",
-                        "--out",
-                        kept.toString());
+        CliRun.Result r = transplant(base, tok, kept, "--backend", "cpu");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("appended 1 special token").contains("</s> → 18");
         assertThat(r.out() + r.err()).doesNotContain("%").doesNotContain("\r");
@@ -145,17 +135,7 @@ class TransplantCommandTest {
                 .containsExactly(11, 18);
 
         Path dropped = dir.resolve("dropped");
-        CliRun.Result off = cli().run(
-                        "transplant",
-                        "--base",
-                        base.toString(),
-                        "--new-tokenizer",
-                        tok.toString(),
-                        "--backend",
-                        "cpu",
-                        "--no-keep-specials",
-                        "--out",
-                        dropped.toString());
+        CliRun.Result off = transplant(base, tok, dropped, "--backend", "cpu", "--no-keep-specials");
         assertThat(off.exitCode()).as(off.err()).isZero();
         assertThat(off.out()).contains("appended no special tokens");
         assertThat(dropped.resolve("tokenizer.json")).hasContent(WITHOUT_EOS);
@@ -167,16 +147,7 @@ class TransplantCommandTest {
     @Test
     void ompWithoutADonorIsBadInputAndWritesNothing() throws IOException {
         Path out = dir.resolve("out");
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        baseModel(true).toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--method",
-                        "omp",
-                        "--out",
-                        out.toString());
+        CliRun.Result r = transplant(baseModel(true), newTokenizer(), out, "--method", "omp");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("tokensmith: --method omp needs --donor");
         assertThat(out).doesNotExist();
@@ -185,14 +156,7 @@ class TransplantCommandTest {
     @Test
     void aMissingTensorIsBadInput() throws IOException {
         Path out = dir.resolve("out");
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        baseModel(false).toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--out",
-                        out.toString());
+        CliRun.Result r = transplant(baseModel(false), newTokenizer(), out);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().findFirst().orElseThrow()).contains("missing tensor lm_head.weight");
         assertThat(out).doesNotExist();
@@ -212,18 +176,7 @@ class TransplantCommandTest {
                 List.of(TensorData.of("model.embed_tokens.weight", DType.F32, new long[] {5, 3}, new float[15])),
                 Map.of(),
                 Long.MAX_VALUE);
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        base.toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--donor",
-                        small.toString(),
-                        "--method",
-                        "omp",
-                        "--out",
-                        out.toString());
+        CliRun.Result r = transplant(base, newTokenizer(), out, "--donor", small.toString(), "--method", "omp");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("the donor has 5 embedding rows but the new tokenizer 18 tokens");
         assertThat(out).doesNotExist();
@@ -236,14 +189,7 @@ class TransplantCommandTest {
                 base.resolve(HfModel.CONFIG_FILE),
                 "{\"model_type\": \"mamba\", \"vocab_size\": 20, \"hidden_size\": 4}");
         Path out = dir.resolve("out");
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        base.toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--out",
-                        out.toString());
+        CliRun.Result r = transplant(base, newTokenizer(), out);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().count()).isEqualTo(1);
         assertThat(r.err()).contains("mamba");
@@ -253,16 +199,7 @@ class TransplantCommandTest {
     @Test
     void unknownMethodsAndMissingOptionsAreUsageErrors() throws IOException {
         assertThat(cli().run("transplant").exitCode()).isEqualTo(2);
-        CliRun.Result r = cli().run(
-                        "transplant",
-                        "--base",
-                        baseModel(true).toString(),
-                        "--new-tokenizer",
-                        newTokenizer().toString(),
-                        "--method",
-                        "magic",
-                        "--out",
-                        dir.resolve("out").toString());
+        CliRun.Result r = transplant(baseModel(true), newTokenizer(), dir.resolve("out"), "--method", "magic");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("unknown method 'magic'");
     }

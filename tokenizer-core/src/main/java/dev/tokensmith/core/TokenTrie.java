@@ -18,17 +18,21 @@ final class TokenTrie {
     private int[] nodeId = new int[16]; // token id ending at a node, or -1
     private int nodes = 1;
     private final LongIntMap lengths = new LongIntMap(16); // id -> length, unboxed: read on every match
-    /** The distinct first characters when there are few (released tokenizers have one: '<' or '['), else null. */
-    private final char[] fewFirstChars;
+    /** The first character of every token when they all share one, else -1. */
+    private final int onlyFirstChar;
 
     TokenTrie(Map<String, Integer> patterns) {
         Arrays.fill(nodeId, -1);
+        int shared = -1;
+        boolean first = true;
         for (Map.Entry<String, Integer> e : patterns.entrySet()) {
             String token = e.getKey();
             if (token.isEmpty()) {
                 continue;
             }
             firstChar[token.charAt(0)] = true;
+            shared = first || shared == token.charAt(0) ? token.charAt(0) : -1;
+            first = false;
             int n = 0;
             for (int i = 0; i < token.length(); i++) {
                 int child = child(n, token.charAt(i));
@@ -41,17 +45,8 @@ final class TokenTrie {
             nodeId[n] = e.getValue();
             lengths.put(e.getValue(), token.length(), -1);
         }
-        StringBuilder firsts = new StringBuilder();
-        for (int c = 0; c <= Character.MAX_VALUE && firsts.length() <= MAX_FEW_FIRST_CHARS; c++) {
-            if (firstChar[c]) {
-                firsts.append((char) c);
-            }
-        }
-        fewFirstChars =
-                firsts.length() <= MAX_FEW_FIRST_CHARS ? firsts.toString().toCharArray() : null;
+        onlyFirstChar = shared;
     }
-
-    private static final int MAX_FEW_FIRST_CHARS = 4;
 
     private int newNode() {
         if (nodes == nodeId.length) {
@@ -121,8 +116,8 @@ final class TokenTrie {
      * | id}; -1 when none.
      */
     long leftmostLongest(String s, int from, int to) {
-        if (fewFirstChars != null) {
-            return leftmostLongestFew(s, from, to);
+        if (onlyFirstChar >= 0) {
+            return leftmostLongestFrom((char) onlyFirstChar, s, from, to);
         }
         boolean[] first = firstChar;
         for (int start = from; start < to; start++) {
@@ -137,53 +132,16 @@ final class TokenTrie {
     }
 
     /**
-     * As {@link #leftmostLongest(String, int, int)} with few possible first characters: {@link String#indexOf}
-     * finds the candidates (a vectorized scan) instead of a table read per character. Each character's next
-     * position is kept until passed, so that text full of one of them is still read once.
+     * As {@link #leftmostLongest(String, int, int)} when every token starts with the same character (every
+     * released tokenizer: '<' or '['): {@link String#indexOf} finds the candidates, a vectorized scan, instead of
+     * a table read per character.
      */
-    private long leftmostLongestFew(String s, int from, int to) {
-        char[] firsts = fewFirstChars;
-        int k = firsts.length;
-        if (k == 0) {
-            return -1;
-        }
-        // Next position of each first character from start: -2 not searched yet, -1 none before `to`.
-        int n0 = -2;
-        int n1 = -2;
-        int n2 = -2;
-        int n3 = -2;
-        int start = from;
-        while (start < to) {
-            if (n0 < start && n0 != -1) {
-                n0 = s.indexOf(firsts[0], start, to);
-            }
-            int candidate = n0 < 0 ? to : n0;
-            if (k > 1) {
-                if (n1 < start && n1 != -1) {
-                    n1 = s.indexOf(firsts[1], start, to);
-                }
-                candidate = n1 >= 0 ? Math.min(candidate, n1) : candidate;
-            }
-            if (k > 2) {
-                if (n2 < start && n2 != -1) {
-                    n2 = s.indexOf(firsts[2], start, to);
-                }
-                candidate = n2 >= 0 ? Math.min(candidate, n2) : candidate;
-            }
-            if (k > 3) {
-                if (n3 < start && n3 != -1) {
-                    n3 = s.indexOf(firsts[3], start, to);
-                }
-                candidate = n3 >= 0 ? Math.min(candidate, n3) : candidate;
-            }
-            if (candidate >= to) {
-                return -1;
-            }
-            int id = longestAt(s, candidate, to);
+    private long leftmostLongestFrom(char first, String s, int from, int to) {
+        for (int start = s.indexOf(first, from, to); start >= 0; start = s.indexOf(first, start + 1, to)) {
+            int id = longestAt(s, start, to);
             if (id >= 0) {
-                return ((long) candidate << 32) | (id & 0xFFFFFFFFL);
+                return ((long) start << 32) | (id & 0xFFFFFFFFL);
             }
-            start = candidate + 1;
         }
         return -1;
     }

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The trie's leftmost-longest search against a brute-force reading of the same definition, with few first
- * characters (the {@code indexOf} search) and many (the table search), on texts dense with near-matches.
+ * The trie's leftmost-longest search against a brute-force reading of the same definition, with one first
+ * character shared by all tokens (the {@code indexOf} search) and several (the table search), on texts dense with
+ * near-matches.
  */
 class TokenTrieTest {
 

@@ -35,22 +35,12 @@ class ByteLevelSegmentEncoderTest {
         for (LabeledText t : AdversarialText.small()) {
             texts.add(t.text());
         }
-        TokenSink sink = new TokenSink();
         int checked = 0;
         for (String text : texts) {
             if (hasLoneSurrogate(text)) {
                 continue; // the tokenizer replaces them before the fast path sees the text
             }
-            Encoding expected = general.encode(text, false);
-            sink.clear();
-            fast.encode(text, 0, text.length(), sink);
-            assertThat(sink.ids()).as("ids of %s", abbreviate(text)).isEqualTo(expected.ids());
-            for (int i = 0; i < sink.size(); i++) {
-                assertThat(new int[] {sink.startAt(i), sink.endAt(i), sink.wordAt(i)})
-                        .as("token %d of %s", i, abbreviate(text))
-                        .containsExactly(expected.startAt(i), expected.endAt(i), expected.wordIdAt(i));
-            }
-            assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
+            assertSameTokens(fast, general.encode(text, false), text);
             checked++;
         }
         assertThat(checked).isGreaterThan(100);
@@ -77,22 +67,9 @@ class ByteLevelSegmentEncoderTest {
                 "a".repeat(3 * window + 7) + " b" + "中".repeat(window + 1),
                 prose.toString().replace(" ", ""),
                 "中文，日本語。".repeat(window / 3) + "नमस्ते।दुनिया॥".repeat(window / 8) + "it's'S﹏x".repeat(window / 4));
-        TokenSink sink = new TokenSink();
         for (String text : texts) {
             assertThat(text.length()).isGreaterThan(window);
-            Encoding expected = general.encode(text, false);
-            sink.clear();
-            fast.encode(text, 0, text.length(), sink);
-            assertThat(sink.ids()).as("ids of %s", abbreviate(text)).isEqualTo(expected.ids());
-            for (int i = 0; i < sink.size(); i++) {
-                assertThat(new int[] {sink.startAt(i), sink.endAt(i), sink.wordAt(i)})
-                        .as("token %d of %s", i, abbreviate(text))
-                        .containsExactly(expected.startAt(i), expected.endAt(i), expected.wordIdAt(i));
-            }
-            IntList ids = new IntList();
-            fast.encodeIds(text, 0, text.length(), ids);
-            assertThat(ids.toArray()).isEqualTo(expected.ids());
-            assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
+            assertSameTokens(fast, general.encode(text, false), text);
         }
     }
 
@@ -131,6 +108,22 @@ class ByteLevelSegmentEncoderTest {
             }
         }
         assertThat(cuts).isGreaterThan(1000);
+    }
+
+    /** The fast path's ids, offsets and word indices, ids alone and count are those of {@code expected}. */
+    private static void assertSameTokens(SegmentEncoder fast, Encoding expected, String text) {
+        TokenSink sink = new TokenSink();
+        fast.encode(text, 0, text.length(), sink);
+        assertThat(sink.ids()).as("ids of %s", abbreviate(text)).isEqualTo(expected.ids());
+        for (int i = 0; i < sink.size(); i++) {
+            assertThat(new int[] {sink.startAt(i), sink.endAt(i), sink.wordAt(i)})
+                    .as("token %d of %s", i, abbreviate(text))
+                    .containsExactly(expected.startAt(i), expected.endAt(i), expected.wordIdAt(i));
+        }
+        IntList ids = new IntList();
+        fast.encodeIds(text, 0, text.length(), ids);
+        assertThat(ids.toArray()).as("encodeIds of %s", abbreviate(text)).isEqualTo(expected.ids());
+        assertThat(fast.count(text, 0, text.length())).isEqualTo(expected.size());
     }
 
     /** The released tokenizer's model behind its pre-tokenizer, through the general pipeline only. */

@@ -49,6 +49,12 @@ public final class Tokenizer {
     private final SegmentEncoder fast;
 
     private final boolean generalPathOnly;
+    /**
+     * Whether {@link #encodeIds} and {@link #countTokens} may hand text with lone surrogates to the fast path as
+     * it is: the fast path reads them as U+FFFD, nothing normalizes the text first, and no added token holds a
+     * surrogate or U+FFFD (whose matching the replacement could change). Saves a pass over every text.
+     */
+    private final boolean fastReadsLoneSurrogates;
 
     private final ThreadLocal<FastScratch> fastScratch = ThreadLocal.withInitial(FastScratch::new);
 
@@ -69,6 +75,14 @@ public final class Tokenizer {
         this.fast = rawCuts && !b.generalPathOnly
                 ? SegmentEncoders.forPipeline(normalizer, preTokenizer, model).orElse(null)
                 : null;
+        this.fastReadsLoneSurrogates = fast != null
+                && normalizer == null
+                && fast.readsLoneSurrogatesAsReplacement()
+                && declaredAddedTokens.stream().noneMatch(t -> hasSurrogateOrReplacement(t.content()));
+    }
+
+    private static boolean hasSurrogateOrReplacement(String s) {
+        return s.chars().anyMatch(c -> Character.isSurrogate((char) c) || c == 0xFFFD);
     }
 
     public static Builder builder(Model model) {
@@ -116,7 +130,9 @@ public final class Tokenizer {
 
     /** The ids of one sequence through the fast path, before post-processing, truncation and padding. */
     private int[] sequenceIds(String text) {
-        text = replaceLoneSurrogates(text);
+        if (!fastReadsLoneSurrogates) {
+            text = replaceLoneSurrogates(text);
+        }
         FastScratch s = fastScratch.get();
         IntList seg = s.segments;
         added.segments(text, seg);
@@ -138,7 +154,9 @@ public final class Tokenizer {
         if (fast == null) {
             return encodeSequence(text, 0).size();
         }
-        text = replaceLoneSurrogates(text);
+        if (!fastReadsLoneSurrogates) {
+            text = replaceLoneSurrogates(text);
+        }
         FastScratch s = fastScratch.get();
         added.segments(text, s.segments);
         IntList seg = s.segments;

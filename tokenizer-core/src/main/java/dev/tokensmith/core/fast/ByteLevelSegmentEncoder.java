@@ -4,6 +4,9 @@ import dev.tokensmith.core.model.ByteLevelBpe;
 import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.UnicodeProps;
 import dev.tokensmith.core.text.scan.PieceScanner;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,8 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     private final ByteLevelBpe bpe;
     /** Chars copied for scanning at a time (a copy of up to 128 KB per thread). */
     static final int WINDOW = 1 << 16;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -57,13 +62,18 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             int n = stop - at;
             for (int p = 0; p < n; ) {
                 int e = scanner.pieceEnd(chars, p, n);
-                int len = s.utf8(chars, p, e);
-                int k = s.encode(bpe, len);
+                int k = s.asciiTokens(p, e);
                 if (k == 1) {
-                    out.add(s.ids[0]);
-                } else {
-                    out.addAll(s.ids, 0, k);
+                    out.add(s.cache.firstId());
+                    p = e;
+                    continue;
                 }
+                if (k < 0) {
+                    k = s.encode(bpe, s.utf8(chars, p, e));
+                } else {
+                    s.cache.copy(k, s.ids, s.ends);
+                }
+                out.addAll(s.ids, 0, k);
                 p = e;
             }
             at = stop;
@@ -80,12 +90,23 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             int n = stop - at;
             for (int p = 0; p < n; ) {
                 int e = scanner.pieceEnd(chars, p, n);
-                total += s.count(bpe, s.utf8(chars, p, e));
+                int k = s.asciiTokens(p, e);
+                total += k > 0 ? k : s.count(bpe, s.utf8(chars, p, e));
                 p = e;
             }
             at = stop;
         }
         return total;
+    }
+
+    /**
+     * True: the scanners give a lone surrogate (category Cs) and U+FFFD (So) the same class, none of letter,
+     * mark, number or white space, and take each alone; UTF-8 conversion writes U+FFFD's bytes for a lone
+     * surrogate; a window is never cut next to a surrogate.
+     */
+    @Override
+    public boolean readsLoneSurrogatesAsReplacement() {
+        return true;
     }
 
     /**
@@ -175,6 +196,9 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] ranks = new int[256];
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
+        /** The window's chars as bytes: themselves where ASCII, else 0xFF; 16 bytes longer than the window. */
+        byte[] ascii = new byte[256 + 16];
+
         final PieceCache cache = new PieceCache();
         final LongPieceCache longCache = new LongPieceCache();
 
@@ -186,6 +210,31 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         /** The tokens of the piece in {@link #bytes}, into {@link #ids} and {@link #ends}. */
         int encode(ByteLevelBpe bpe, int len) {
             return tokens(bpe, len, true);
+        }
+
+        /**
+         * The token count of the window's piece {@code [from, to)} when it is ASCII, of at most {@link
+         * PieceCache#MAX_BYTES} chars and in {@link #cache} (whose {@link PieceCache#firstId} and {@link
+         * PieceCache#copy} then give its tokens); else -1. The piece's bytes are read as two words straight from
+         * {@link #ascii}: most pieces of most text take this path, without a byte copy.
+         */
+        int asciiTokens(int from, int to) {
+            int len = to - from;
+            if (len > PieceCache.MAX_BYTES) {
+                return -1;
+            }
+            long a = (long) LONGS.get(ascii, from);
+            long b = (long) LONGS.get(ascii, from + 8);
+            if (len < 8) {
+                a &= (1L << (len << 3)) - 1;
+                b = 0;
+            } else if (len < 16) {
+                b &= (1L << ((len - 8) << 3)) - 1;
+            }
+            if (((a | b) & 0x8080808080808080L) != 0) {
+                return -1;
+            }
+            return cache.find(a, b, len);
         }
 
         /** From the cache for the piece's length, else merged (and remembered); {@code copy}: ids and ends too. */
@@ -227,6 +276,16 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 chars = new char[Math.max(to - from, chars.length * 2)];
             }
             text.getChars(from, to, chars, 0);
+            int n = to - from;
+            if (n + 16 > ascii.length) {
+                ascii = new byte[Math.max(n + 16, ascii.length * 2)];
+            }
+            char[] c = chars;
+            byte[] b = ascii;
+            for (int i = 0; i < n; i++) {
+                int u = c[i];
+                b[i] = (byte) (u | ((0x7F - u) >> 31)); // 0xFF past ASCII, without a branch
+            }
             return chars;
         }
 

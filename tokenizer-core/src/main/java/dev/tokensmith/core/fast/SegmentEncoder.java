@@ -36,4 +36,12 @@ public interface SegmentEncoder {
     default int lastSafeCut(String text, int from, int to) {
         return -1;
     }
+
+    /**
+     * Whether {@link #encodeIds} and {@link #count} read a lone surrogate as U+FFFD, the character the tokenizer
+     * puts in its place before encoding: then the tokenizer need not first copy the text to replace them.
+     */
+    default boolean readsLoneSurrogatesAsReplacement() {
+        return false;
+    }
 }

@@ -14,6 +14,7 @@ import dev.tokensmith.core.text.scan.PieceScanners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +109,53 @@ class ByteLevelSegmentEncoderTest {
             }
         }
         assertThat(cuts).isGreaterThan(1000);
+    }
+
+    /**
+     * The tokenizer hands text with lone surrogates to this fast path as it is ({@link
+     * SegmentEncoder#readsLoneSurrogatesAsReplacement}): its ids and counts are those of the text with each
+     * replaced by U+FFFD, which {@code encode} replaces first.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})
+    void readsLoneSurrogatesAsReplacement(String name) {
+        Tokenizer released = ReleasedTokenizers.tokensmith(name);
+        Random random = new Random(name.hashCode());
+        List<String> texts = new ArrayList<>();
+        for (LabeledText t : AdversarialText.small()) {
+            texts.add(t.text());
+        }
+        for (LabeledText t : ParityCorpus.open().documents(60_000)) {
+            texts.add(withLoneSurrogates(t.text(), random));
+        }
+        texts.add("\uD800");
+        texts.add("a\uDC00b \uDBFF\uD83D\uDE00 's\uDFFF'\uD800s 12\uDC003 \uD800\n\uDC00 \uFFFD\uD800");
+        int lone = 0;
+        for (String text : texts) {
+            if (!hasLoneSurrogate(text)) {
+                continue;
+            }
+            lone++;
+            int[] expected = released.encode(text, false).ids();
+            assertThat(released.encodeIds(text, false))
+                    .as("encodeIds of %s", abbreviate(text))
+                    .isEqualTo(expected);
+            assertThat(released.countTokens(text))
+                    .as("count of %s", abbreviate(text))
+                    .isEqualTo(expected.length);
+        }
+        assertThat(lone).isGreaterThan(50);
+    }
+
+    /** Lone surrogates (and U+FFFD, and pairs cut in half) at random places, next to anything. */
+    private static String withLoneSurrogates(String text, Random random) {
+        char[] lone = {'\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFD', '\uD83D'};
+        StringBuilder b = new StringBuilder(text);
+        int n = 1 + b.length() / 50;
+        for (int k = 0; k < n; k++) {
+            b.insert(random.nextInt(b.length() + 1), lone[random.nextInt(lone.length)]);
+        }
+        return b.toString();
     }
 
     /** The fast path's ids, offsets and word indices, ids alone and count are those of {@code expected}. */

@@ -5,6 +5,7 @@ import dev.tokensmith.core.pretokenizer.ByteLevel;
 import dev.tokensmith.core.text.OnigRegex;
 import dev.tokensmith.core.text.Patterns;
 import dev.tokensmith.core.text.SplitPattern;
+import dev.tokensmith.core.text.scan.AsciiBytes;
 import dev.tokensmith.core.text.scan.PieceScanner;
 import dev.tokensmith.core.text.scan.PieceScanners;
 import java.io.BufferedInputStream;
@@ -60,6 +61,7 @@ public class PreTokenizeBenchmark {
 
     private String input;
     private char[] inputChars;
+    private byte[] inputAscii;
     private PieceScanner scanner;
     private SplitPattern scannerSplit;
     private SplitPattern regexSplit;
@@ -89,6 +91,7 @@ public class PreTokenizeBenchmark {
         regex = OnigRegex.compile(onig);
         regexSplit = Patterns.regex(regex);
         inputChars = input.toCharArray();
+        inputAscii = AsciiBytes.of(inputChars);
         if (countPieces() != regexSplit.findMatches(input).size()) {
             throw new IllegalStateException("the scanner and the regex disagree on the benchmark text");
         }
@@ -126,7 +129,7 @@ public class PreTokenizeBenchmark {
         int pieces = 0;
         int n = inputChars.length;
         for (int start = 0; start < n; pieces++) {
-            start = scanner.pieceEnd(inputChars, start, n);
+            start = scanner.pieceEnd(inputChars, inputAscii, start, n);
         }
         return pieces;
     }

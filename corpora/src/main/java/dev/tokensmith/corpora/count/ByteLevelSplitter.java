@@ -1,5 +1,6 @@
 package dev.tokensmith.corpora.count;
 
+import dev.tokensmith.core.text.scan.AsciiBytes;
 import dev.tokensmith.core.text.scan.PieceScanner;
 
 /**
@@ -21,9 +22,10 @@ final class ByteLevelSplitter implements PreTokenSplitter {
         String doc = Utf8Scratch.withoutLoneSurrogates(document);
         int n = doc.length();
         char[] chars = doc.toCharArray();
+        byte[] ascii = AsciiBytes.of(chars);
         long bytes = 0;
         for (int start = 0; start < n; ) {
-            int end = scanner.pieceEnd(chars, start, n);
+            int end = scanner.pieceEnd(chars, ascii, start, n);
             int length = scratch.encode(doc, start, end);
             sink.piece(scratch.bytes, 0, length);
             bytes += length;

@@ -3,6 +3,7 @@ package dev.tokensmith.core.fast;
 import dev.tokensmith.core.model.ByteLevelBpe;
 import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.UnicodeProps;
+import dev.tokensmith.core.text.scan.AsciiBytes;
 import dev.tokensmith.core.text.scan.PieceScanner;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -37,7 +38,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             char[] chars = s.chars(text, at, stop);
             int n = stop - at;
             for (int p = 0; p < n; ) {
-                int e = scanner.pieceEnd(chars, p, n);
+                int e = scanner.pieceEnd(chars, s.ascii, p, n);
                 int len = s.utf8WithUnits(chars, p, e);
                 int k = s.encode(bpe, len);
                 int first = 0;
@@ -61,7 +62,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             char[] chars = s.chars(text, at, stop);
             int n = stop - at;
             for (int p = 0; p < n; ) {
-                int e = scanner.pieceEnd(chars, p, n);
+                int e = scanner.pieceEnd(chars, s.ascii, p, n);
                 int k = s.asciiTokens(p, e);
                 if (k == 1) {
                     out.add(s.cache.firstId());
@@ -89,7 +90,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             char[] chars = s.chars(text, at, stop);
             int n = stop - at;
             for (int p = 0; p < n; ) {
-                int e = scanner.pieceEnd(chars, p, n);
+                int e = scanner.pieceEnd(chars, s.ascii, p, n);
                 int k = s.asciiTokens(p, e);
                 total += k > 0 ? k : s.count(bpe, s.utf8(chars, p, e));
                 p = e;
@@ -196,8 +197,8 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] ranks = new int[256];
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
-        /** The window's chars as bytes: themselves where ASCII, else 0xFF; 16 bytes longer than the window. */
-        byte[] ascii = new byte[256 + 16];
+        /** The window's {@link AsciiBytes} view. */
+        byte[] ascii = new byte[256 + AsciiBytes.PADDING];
 
         final PieceCache cache = new PieceCache();
         final LongPieceCache longCache = new LongPieceCache();
@@ -276,16 +277,7 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 chars = new char[Math.max(to - from, chars.length * 2)];
             }
             text.getChars(from, to, chars, 0);
-            int n = to - from;
-            if (n + 16 > ascii.length) {
-                ascii = new byte[Math.max(n + 16, ascii.length * 2)];
-            }
-            char[] c = chars;
-            byte[] b = ascii;
-            for (int i = 0; i < n; i++) {
-                int u = c[i];
-                b[i] = (byte) (u | ((0x7F - u) >> 31)); // 0xFF past ASCII, without a branch
-            }
+            ascii = AsciiBytes.of(chars, to - from, ascii);
             return chars;
         }
 

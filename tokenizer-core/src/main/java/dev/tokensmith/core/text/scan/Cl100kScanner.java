@@ -30,6 +30,11 @@ final class Cl100kScanner implements PieceScanner {
 
     @Override
     public int pieceEnd(char[] text, int start, int limit) {
+        return pieceEnd(text, null, start, limit);
+    }
+
+    @Override
+    public int pieceEnd(char[] text, byte[] ascii, int start, int limit) {
         char c = text[start];
         if (c == '\'') {
             int end = Contractions.caseInsensitive(text, start, limit);
@@ -40,7 +45,7 @@ final class Cl100kScanner implements PieceScanner {
         int k = CharClasses.at(text, start, limit);
         int i = start + CharClasses.width(k);
         if ((k & L) != 0) {
-            return Runs.letters(text, i, limit);
+            return Runs.letters(text, ascii, i, limit);
         }
         if ((k & N) != 0) {
             return Runs.numbers(text, i, limit, numberGroup - 1);
@@ -49,7 +54,7 @@ final class Cl100kScanner implements PieceScanner {
         if (c != '\r' && c != '\n' && i < limit) {
             int next = CharClasses.at(text, i, limit);
             if ((next & L) != 0) {
-                return Runs.letters(text, i + CharClasses.width(next), limit);
+                return Runs.letters(text, ascii, i + CharClasses.width(next), limit);
             }
         }
         if ((k & WS) == 0) {

@@ -17,6 +17,11 @@ final class Gpt2Scanner implements PieceScanner {
 
     @Override
     public int pieceEnd(char[] text, int start, int limit) {
+        return pieceEnd(text, null, start, limit);
+    }
+
+    @Override
+    public int pieceEnd(char[] text, byte[] ascii, int start, int limit) {
         char c = text[start];
         if (c == '\'') {
             int end = Contractions.caseSensitive(text, start, limit);
@@ -35,7 +40,7 @@ final class Gpt2Scanner implements PieceScanner {
         }
         int i = from + CharClasses.width(k);
         if ((k & L) != 0) {
-            return Runs.run(text, i, limit, L);
+            return Runs.letters(text, ascii, i, limit);
         }
         if ((k & N) != 0) {
             return Runs.run(text, i, limit, N);

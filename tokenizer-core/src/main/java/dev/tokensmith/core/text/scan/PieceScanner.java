@@ -19,4 +19,13 @@ public interface PieceScanner {
      * @return the end of the match, {@code start < end <= limit}
      */
     int pieceEnd(char[] text, int start, int limit);
+
+    /**
+     * As {@link #pieceEnd(char[], int, int)}, reading runs of ASCII letters eight at a time from {@code ascii},
+     * the {@link AsciiBytes} view of {@code text} (made for at least {@code text[0, limit)}): what a fast path
+     * that scans a window many times calls.
+     */
+    default int pieceEnd(char[] text, byte[] ascii, int start, int limit) {
+        return pieceEnd(text, start, limit);
+    }
 }

@@ -154,6 +154,23 @@ class PieceScannersTest {
         assertThat(llama3.pieceEnd("\uD835\uDC00".toCharArray(), 0, 1)).isEqualTo(1);
     }
 
+    /** Letter runs read eight ASCII chars at a time stop at the limit, whatever the view holds past it. */
+    @Test
+    void letterRunsReadFromTheAsciiViewStopAtTheLimit() {
+        char[] text = " abcdefghijklmnopqrstuvwxyzabcdefghij é".toCharArray();
+        byte[] ascii = AsciiBytes.of(text);
+        for (ScannerOracle oracle : ScannerOracle.all()) {
+            PieceScanner scanner = oracle.scanner();
+            for (int limit = 1; limit <= text.length; limit++) {
+                int expected = scanner.pieceEnd(text, 0, limit);
+                assertThat(scanner.pieceEnd(text, ascii, 0, limit))
+                        .as("%s with the limit at %d", oracle.name(), limit)
+                        .isEqualTo(expected);
+                assertThat(expected).isEqualTo(Math.min(limit, 37));
+            }
+        }
+    }
+
     private static void assertSplits(String name, String text, String... pieces) {
         ScannerOracle oracle = ScannerOracle.all().stream()
                 .filter(o -> o.name().equals(name))

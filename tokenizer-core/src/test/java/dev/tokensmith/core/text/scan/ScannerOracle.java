@@ -58,8 +58,12 @@ record ScannerOracle(String name, String pattern, PieceScanner scanner, SplitPat
     private boolean agrees(List<Match> expected, String text) {
         int start = 0;
         char[] chars = text.toCharArray();
+        byte[] ascii = AsciiBytes.of(chars);
         for (Match m : expected) {
-            if (!m.isMatch() || m.start() != start || scanner.pieceEnd(chars, start, chars.length) != m.end()) {
+            if (!m.isMatch()
+                    || m.start() != start
+                    || scanner.pieceEnd(chars, start, chars.length) != m.end()
+                    || scanner.pieceEnd(chars, ascii, start, chars.length) != m.end()) {
                 return false;
             }
             start = m.end();
@@ -71,8 +75,12 @@ record ScannerOracle(String name, String pattern, PieceScanner scanner, SplitPat
     List<Match> scannerPieces(String text) {
         List<Match> out = new ArrayList<>();
         char[] chars = text.toCharArray();
+        byte[] ascii = AsciiBytes.of(chars);
         for (int start = 0; start < text.length(); ) {
             int end = scanner.pieceEnd(chars, start, chars.length);
+            if (scanner.pieceEnd(chars, ascii, start, chars.length) != end) {
+                end = -1; // the two ways of scanning disagree: shown as a piece that does not advance
+            }
             out.add(new Match(start, end, true));
             if (end <= start || end > text.length()) {
                 break;

@@ -69,10 +69,12 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                     p = e;
                     continue;
                 }
-                if (k < 0) {
-                    k = s.encode(bpe, s.utf8(chars, p, e));
-                } else {
+                if (k > 1) {
                     s.cache.copy(k, s.ids, s.ends);
+                } else if (k == Scratch.MISSED) {
+                    k = s.mergeAscii(bpe, p, e);
+                } else {
+                    k = s.encode(bpe, s.utf8(chars, p, e));
                 }
                 out.addAll(s.ids, 0, k);
                 p = e;
@@ -92,7 +94,12 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             for (int p = 0; p < n; ) {
                 int e = scanner.pieceEnd(chars, s.ascii, p, n);
                 int k = s.asciiTokens(p, e);
-                total += k > 0 ? k : s.count(bpe, s.utf8(chars, p, e));
+                if (k == Scratch.MISSED) {
+                    k = s.mergeAscii(bpe, p, e);
+                } else if (k < 0) {
+                    k = s.count(bpe, s.utf8(chars, p, e));
+                }
+                total += k;
                 p = e;
             }
             at = stop;
@@ -197,6 +204,9 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] ranks = new int[256];
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
+        static final int NOT_SHORT_ASCII = -1;
+        static final int MISSED = -2;
+
         /** The window's {@link AsciiBytes} view. */
         byte[] ascii = new byte[256 + AsciiBytes.PADDING];
 
@@ -216,13 +226,15 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         /**
          * The token count of the window's piece {@code [from, to)} when it is ASCII, of at most {@link
          * PieceCache#MAX_BYTES} chars and in {@link #cache} (whose {@link PieceCache#firstId} and {@link
-         * PieceCache#copy} then give its tokens); else -1. The piece's bytes are read as two words straight from
-         * {@link #ascii}: most pieces of most text take this path, without a byte copy.
+         * PieceCache#copy} then give its tokens); {@link #MISSED} when it is such a piece but not remembered (the
+         * cache then waits for its tokens: {@link #mergeAscii}); else {@link #NOT_SHORT_ASCII}. The piece's bytes
+         * are read as two words straight from {@link #ascii}: most pieces of most text take this path, without a
+         * byte copy.
          */
         int asciiTokens(int from, int to) {
             int len = to - from;
             if (len > PieceCache.MAX_BYTES) {
-                return -1;
+                return NOT_SHORT_ASCII;
             }
             long a = (long) LONGS.get(ascii, from);
             long b = (long) LONGS.get(ascii, from + 8);
@@ -233,9 +245,22 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 b &= (1L << ((len - 8) << 3)) - 1;
             }
             if (((a | b) & 0x8080808080808080L) != 0) {
-                return -1;
+                return NOT_SHORT_ASCII;
             }
-            return cache.find(a, b, len);
+            int n = cache.find(a, b, len);
+            return n > 0 ? n : MISSED;
+        }
+
+        /**
+         * The token count of the piece {@code [from, to)} that {@link #asciiTokens} just missed, merged (ids and
+         * ends into {@link #ids} and {@link #ends}) and remembered.
+         */
+        int mergeAscii(ByteLevelBpe bpe, int from, int to) {
+            int len = to - from;
+            System.arraycopy(ascii, from, bytes, 0, len); // ASCII: the chars are the UTF-8 bytes
+            int n = bpe.encode(bytes, len, ids, ends, ranks);
+            cache.put(len, ids, ends, n);
+            return n;
         }
 
         /** From the cache for the piece's length, else merged (and remembered); {@code copy}: ids and ends too. */

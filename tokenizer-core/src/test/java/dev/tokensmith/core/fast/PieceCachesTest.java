@@ -49,6 +49,39 @@ class PieceCachesTest {
         assertThat(hits).isGreaterThan(10_000);
     }
 
+    /** Far more pieces than the front holds: most come back from the big table, each with its own tokens. */
+    @Test
+    void piecesPushedOutOfTheFrontComeBackFromTheBigTable() {
+        PieceCache cache = new PieceCache();
+        int n = 3 * PieceCache.FRONT_SLOTS;
+        int[] ids = new int[64];
+        int[] ends = new int[64];
+        byte[] buffer = new byte[32];
+        for (int round = 0; round < 2; round++) {
+            int hits = 0;
+            for (int i = 0; i < n; i++) {
+                long piece = i | ((i + 1) * 0x9E3779B97F4A7C15L) << 16; // i in the first two bytes: distinct
+                for (int b = 0; b < 8; b++) {
+                    buffer[b] = (byte) (piece >>> (8 * b));
+                }
+                int len = 2 + i % 11;
+                int found = cache.get(buffer, len, ids, ends);
+                if (found < 0) {
+                    cache.put(len, new int[] {i, i % 7}, new int[] {1, len}, 2);
+                } else {
+                    hits++;
+                    assertThat(found).isEqualTo(2);
+                    assertThat(new int[] {ids[0], ids[1], ends[0], ends[1]}).containsExactly(i, i % 7, 1, len);
+                }
+            }
+            if (round == 0) {
+                assertThat(hits).isZero(); // every piece is new
+            } else {
+                assertThat(hits).isGreaterThan(PieceCache.FRONT_SLOTS); // more than the front alone could hold
+            }
+        }
+    }
+
     @Test
     void theTableGrowsWhileItMissesAndStaysSmallWhileItHits() {
         PieceCache few = new PieceCache();

@@ -74,6 +74,24 @@ class ByteLevelSegmentEncoderTest {
         }
     }
 
+    /**
+     * Random bytes read as UTF-8 make pieces of every kind: short and long, with more tokens than a cache slot
+     * holds and fewer; the second and third time they come from the caches, alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cl100k_base", "o200k_base", "r50k_base"})
+    void piecesOfRandomBytesComeBackFromTheCachesUnchanged(String name) {
+        Tokenizer general = generalPipeline(name);
+        SegmentEncoder fast = fastPath(name, PieceScanners::forPattern);
+        byte[] bytes = new byte[40_000];
+        new Random(7).nextBytes(bytes);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // malformed bytes: U+FFFD
+        Encoding expected = general.encode(text, false);
+        for (int pass = 0; pass < 3; pass++) {
+            assertSameTokens(fast, expected, text);
+        }
+    }
+
     /** Every cut the encoder calls safe splits the text into two parts that encode to the whole's tokens. */
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "gpt4o", "r50k_base", "cl100k_base", "o200k_base"})

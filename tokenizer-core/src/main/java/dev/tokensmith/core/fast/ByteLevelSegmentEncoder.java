@@ -258,20 +258,14 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int mergeAscii(ByteLevelBpe bpe, int from, int to) {
             int len = to - from;
             System.arraycopy(ascii, from, bytes, 0, len); // ASCII: the chars are the UTF-8 bytes
-            int n = bpe.encode(bytes, len, ids, ends, ranks);
-            cache.put(len, ids, ends, n);
-            return n;
+            return shortPieceMissed(bpe, len, true);
         }
 
         /** From the cache for the piece's length, else merged (and remembered); {@code copy}: ids and ends too. */
         private int tokens(ByteLevelBpe bpe, int len, boolean copy) {
             if (len <= PieceCache.MAX_BYTES) {
                 int n = copy ? cache.get(bytes, len, ids, ends) : cache.find(bytes, len);
-                if (n < 0) {
-                    n = bpe.encode(bytes, len, ids, ends, ranks);
-                    cache.put(len, ids, ends, n);
-                }
-                return n;
+                return n > 0 ? n : shortPieceMissed(bpe, len, copy);
             }
             if (len <= LongPieceCache.MAX_BYTES) {
                 int n = copy ? longCache.get(bytes, len, ids, ends) : longCache.get(bytes, len, null, null);
@@ -282,6 +276,24 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
                 return n;
             }
             return copy ? bpe.encode(bytes, len, ids, ends, ranks) : bpe.count(bytes, len, ids, ends, ranks);
+        }
+
+        /**
+         * The tokens of the short piece in {@link #bytes} that {@link #cache} just missed: from {@link #longCache}
+         * when it is there (pieces with more tokens than a short slot holds, such as words of random bytes, live
+         * there), else merged and remembered in whichever cache holds them.
+         */
+        private int shortPieceMissed(ByteLevelBpe bpe, int len, boolean copy) {
+            int n = copy ? longCache.get(bytes, len, ids, ends) : longCache.get(bytes, len, null, null);
+            if (n > 0) {
+                cache.servedElsewhere();
+                return n;
+            }
+            n = bpe.encode(bytes, len, ids, ends, ranks);
+            if (!cache.put(len, ids, ends, n)) {
+                longCache.put(bytes, len, ids, ends, n);
+            }
+            return n;
         }
 
         private void ensure(int bytesNeeded) {

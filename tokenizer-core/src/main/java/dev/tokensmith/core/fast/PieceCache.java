@@ -148,16 +148,21 @@ final class PieceCache {
         return table.length / 4;
     }
 
-    /** Remembers the tokens of the piece last passed to {@link #find} or {@link #get}, when they fit. */
-    void put(int len, int[] ids, int[] ends, int n) {
+    /**
+     * Remembers the tokens of the piece last passed to {@link #find} or {@link #get}, when they fit; returns
+     * whether they did. A piece that fits no slot does not count as a miss (a larger table would not hold it).
+     */
+    boolean put(int len, int[] ids, int[] ends, int n) {
         if (n < 1 || n > MAX_TOKENS) {
-            return;
+            misses--;
+            return false;
         }
         long info = ((long) (len & 15) << 60) | ((long) n << 57) | (ids[0] & 0xFFFFFFFFL);
         long rest = 0;
         for (int k = 0; k < n; k++) {
             if (ends[k] > 31 || (k > 0 && (ids[k] < 0 || ids[k] > MAX_PACKED_ID))) {
-                return;
+                misses--;
+                return false;
             }
             info |= (long) ends[k] << (32 + 5 * k);
             if (k > 0) {
@@ -176,5 +181,11 @@ final class PieceCache {
         front[at + 1] = w1;
         front[at + 2] = info;
         front[at + 3] = rest;
+        return true;
+    }
+
+    /** The piece last missed was found elsewhere (it fits no slot here): not a miss of this table. */
+    void servedElsewhere() {
+        misses--;
     }
 }

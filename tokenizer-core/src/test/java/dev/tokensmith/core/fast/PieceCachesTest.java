@@ -116,7 +116,7 @@ class PieceCachesTest {
         Map<String, int[][]> stored = new HashMap<>();
         int hits = 0;
         for (int round = 0; round < 200_000; round++) {
-            byte[] piece = piece(LongPieceCache.MIN_BYTES, LongPieceCache.MAX_BYTES);
+            byte[] piece = piece(1, LongPieceCache.MAX_BYTES);
             byte[] buffer = padded(piece);
             int[] ids = new int[64];
             int[] ends = new int[64];
@@ -140,6 +140,29 @@ class PieceCachesTest {
             }
         }
         assertThat(hits).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theLongTableGrowsWhileItMissesAndStaysSmallWhileItHits() {
+        LongPieceCache few = new LongPieceCache();
+        LongPieceCache many = new LongPieceCache();
+        int[] ids = new int[64];
+        int[] ends = new int[64];
+        byte[] buffer = new byte[48];
+        for (int i = 0; i < 400_000; i++) {
+            for (LongPieceCache cache : List.of(few, many)) {
+                long piece = cache == few ? i % 200 : i * 0x9E3779B97F4A7C15L;
+                Arrays.fill(buffer, (byte) 0x41);
+                for (int b = 0; b < 8; b++) {
+                    buffer[b] = (byte) (piece >>> (8 * b));
+                }
+                if (cache.get(buffer, 30, ids, ends) < 0) {
+                    cache.put(buffer, 30, new int[] {i, 7}, new int[] {8, 30}, 2);
+                }
+            }
+        }
+        assertThat(few.slots()).isEqualTo(LongPieceCache.INITIAL_SLOTS);
+        assertThat(many.slots()).isEqualTo(LongPieceCache.MAX_SLOTS);
     }
 
     private static final List<byte[]> SEEN = new java.util.ArrayList<>();

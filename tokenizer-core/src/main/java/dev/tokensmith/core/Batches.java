@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /** Maps a function over a list on a fixed number of threads, keeping input order. */
@@ -28,12 +26,7 @@ final class Batches {
     private Batches() {}
 
     private static ExecutorService newPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tokensmith-batch-" + threads + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return WorkerPools.fixed(threads, "tokensmith-batch-" + threads);
     }
 
     static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> f) {
@@ -79,9 +72,7 @@ final class Batches {
             pool.execute(worker);
         }
         worker.run();
-        while (completed.get() < n) {
-            LockSupport.parkNanos(10_000);
-        }
+        WorkerPools.awaitSpinning(() -> completed.get() >= n);
         Throwable e = failure.get();
         if (e instanceof RuntimeException re) {
             throw re;

@@ -10,19 +10,25 @@ import java.util.function.LongSupplier;
  * the token counts are compared with the first encoder's (speed of different outputs means nothing); then
  * warm-up rounds, then measured rounds. A round runs every encoder once over all texts, in an order that rotates
  * from round to round, so noise from the machine (other processes, frequency changes, GC of an earlier encoder)
- * falls on all encoders alike. Each measured round gives one MB/s sample per encoder; every round must produce
- * the same token total as the check.
+ * falls on all encoders alike. Each measured round gives one MB/s sample per encoder: the encoder encodes all
+ * texts again and again until {@link #MIN_SAMPLE_NANOS} have passed (once, for the slower ones), so that a
+ * sample of a fast encoder is not mostly timer and scheduling noise, nor the waking of a batch's threads; every
+ * pass must produce the same token total as the check.
  */
 public final class Harness {
+    /** The least time one sample measures. */
+    static final long MIN_SAMPLE_NANOS = 50_000_000;
+
     private final int warmupRounds;
     private final int rounds;
     private final LongSupplier nanoClock;
+    private final long minSampleNanos;
 
     public Harness(int warmupRounds, int rounds) {
-        this(warmupRounds, rounds, System::nanoTime);
+        this(warmupRounds, rounds, System::nanoTime, MIN_SAMPLE_NANOS);
     }
 
-    Harness(int warmupRounds, int rounds, LongSupplier nanoClock) {
+    Harness(int warmupRounds, int rounds, LongSupplier nanoClock, long minSampleNanos) {
         if (warmupRounds < 0) {
             throw new IllegalArgumentException("warm-up rounds must be at least 0, got " + warmupRounds);
         }
@@ -32,6 +38,7 @@ public final class Harness {
         this.warmupRounds = warmupRounds;
         this.rounds = rounds;
         this.nanoClock = nanoClock;
+        this.minSampleNanos = minSampleNanos;
     }
 
     /** Measures {@code encoders} on {@code workload}; the first encoder is the reference for token counts. */
@@ -54,9 +61,9 @@ public final class Harness {
             int measured = round - warmupRounds;
             for (int k = 0; k < n; k++) {
                 int e = (round + k) % n;
-                long nanos = timed(encoders.get(e), texts, threads, totals[e]);
+                double mbPerSecond = timed(encoders.get(e), texts, threads, totals[e], workload.bytes());
                 if (measured >= 0) {
-                    samples[e][measured] = mbPerSecond(workload.bytes(), nanos);
+                    samples[e][measured] = mbPerSecond;
                 }
             }
         }
@@ -73,15 +80,21 @@ public final class Harness {
         return bytes * 1e3 / Math.max(1, nanos);
     }
 
-    private long timed(BenchEncoder encoder, List<String> texts, Threads threads, long expectedTokens) {
+    /** One sample: passes over all texts until the least sample time has passed, in MB/s. */
+    private double timed(BenchEncoder encoder, List<String> texts, Threads threads, long expectedTokens, long bytes) {
         long start = nanoClock.getAsLong();
-        long tokens = encoder.encodeAll(texts, threads);
-        long nanos = nanoClock.getAsLong() - start;
-        if (tokens != expectedTokens) {
-            throw new IllegalStateException(encoder.name() + " produced " + tokens + " tokens in a round but "
-                    + expectedTokens + " text by text: its output is not deterministic");
-        }
-        return nanos;
+        long nanos;
+        int passes = 0;
+        do {
+            long tokens = encoder.encodeAll(texts, threads);
+            if (tokens != expectedTokens) {
+                throw new IllegalStateException(encoder.name() + " produced " + tokens + " tokens in a round but "
+                        + expectedTokens + " text by text: its output is not deterministic");
+            }
+            passes++;
+            nanos = nanoClock.getAsLong() - start;
+        } while (nanos < minSampleNanos);
+        return mbPerSecond(bytes * passes, nanos);
     }
 
     private static int[] counts(BenchEncoder encoder, List<String> texts) {

@@ -1,10 +1,10 @@
 package dev.tokensmith.cli.bench;
 
+import dev.tokensmith.core.WorkerPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
@@ -24,14 +24,8 @@ public final class Threads implements AutoCloseable {
 
     private Threads(int count) {
         this.count = count;
-        AtomicInteger made = new AtomicInteger();
-        this.pool = count == 1
-                ? null
-                : Executors.newFixedThreadPool(count, r -> {
-                    Thread t = new Thread(r, "bench-worker-" + made.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        // The pool batches get (its idle threads look for work a moment before sleeping), for every library alike.
+        this.pool = count == 1 ? null : WorkerPools.fixed(count, "bench-worker");
     }
 
     /** {@code count} threads: 1 runs on the caller. */

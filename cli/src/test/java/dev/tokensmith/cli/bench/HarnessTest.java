@@ -19,7 +19,7 @@ class HarnessTest {
     private final List<String> log = FakeEncoder.log();
 
     private Harness harness(int warmup, int rounds) {
-        return new Harness(warmup, rounds, () -> clock.now);
+        return new Harness(warmup, rounds, () -> clock.now, 0); // one pass a sample
     }
 
     private WorkloadResult run(Harness h, List<BenchEncoder> encoders) {
@@ -47,6 +47,20 @@ class HarnessTest {
         assertThat(r.ratio(r.results().get(0), Library.JTOKKIT).getAsDouble()).isEqualTo(2.0);
         assertThat(r.tokens()).isEqualTo(1_000_000);
         assertThat(r.disagreements()).isEmpty();
+    }
+
+    @Test
+    void aSampleRepeatsAFastEncoderUntilTheLeastSampleTimeHasPassed() {
+        // 0.5 s a pass: a sample of at least 1.2 s takes three passes (1.5 s) and is still 2 MB/s.
+        BenchEncoder fast = FakeEncoder.chars("fast", Library.TOKENSMITH, 250_000_000L, clock, log);
+        BenchEncoder slow = FakeEncoder.chars("slow", Library.JTOKKIT, 2_000_000_000L, clock, log);
+        WorkloadResult r;
+        try (Threads one = Threads.of(1)) {
+            r = new Harness(0, 2, () -> clock.now, 1_200_000_000L).run(MEGABYTE, List.of(fast, slow), one);
+        }
+        assertThat(r.results().get(0).mbPerSecond()).containsExactly(2.0, 2.0);
+        assertThat(r.results().get(1).mbPerSecond()).containsExactly(0.25, 0.25);
+        assertThat(log).containsExactly("fast", "fast", "fast", "slow", "slow", "fast", "fast", "fast");
     }
 
     @Test

@@ -32,24 +32,29 @@ final class O200kScanner implements PieceScanner {
 
     @Override
     public int pieceEnd(char[] text, int start, int limit) {
+        return pieceEnd(text, null, start, limit);
+    }
+
+    @Override
+    public int pieceEnd(char[] text, byte[] ascii, int start, int limit) {
         char c = text[start];
         int k = CharClasses.at(text, start, limit);
         int i = start + CharClasses.width(k);
         if ((k & L) != 0) {
-            int end = upperThenLower(text, start, limit);
-            return contraction(text, end >= 0 ? end : upperThenOptionalLower(text, start, limit), limit);
+            int end = upperThenLower(text, ascii, start, limit);
+            return contraction(text, end >= 0 ? end : upperThenOptionalLower(text, ascii, start, limit), limit);
         }
         if ((k & N) != 0) {
             return Runs.numbers(text, i, limit, 2);
         }
         if (c != '\r' && c != '\n') {
             // [^\r\n\p{L}\p{N}] as the prefix of a word, then (for a mark) as its first char
-            int end = i < limit ? upperThenLower(text, i, limit) : -1;
+            int end = i < limit ? upperThenLower(text, ascii, i, limit) : -1;
             if (end < 0 && (k & MARK) != 0) {
                 end = i;
             }
             if (end < 0 && i < limit) {
-                end = upperThenOptionalLower(text, i, limit);
+                end = upperThenOptionalLower(text, ascii, i, limit);
             }
             if (end >= 0) {
                 return contraction(text, end, limit);
@@ -68,13 +73,13 @@ final class O200kScanner implements PieceScanner {
     }
 
     /** The end of {@code U*W+} at {@code i} as the regex finds it, or -1 when it does not match. */
-    private static int upperThenLower(char[] text, int i, int limit) {
+    private static int upperThenLower(char[] text, byte[] ascii, int i, int limit) {
         int lastBoth = -1;
         while (i < limit) {
             int k = CharClasses.at(text, i, limit);
             if ((k & UPPER) == 0) {
                 if ((k & LL) != 0) {
-                    return lower(text, i + CharClasses.width(k), limit);
+                    return lower(text, ascii, i + CharClasses.width(k), limit);
                 }
                 break;
             }
@@ -87,7 +92,7 @@ final class O200kScanner implements PieceScanner {
     }
 
     /** The end of {@code U+W*} at {@code i}, or -1 when it does not match. */
-    private static int upperThenOptionalLower(char[] text, int i, int limit) {
+    private static int upperThenOptionalLower(char[] text, byte[] ascii, int i, int limit) {
         int start = i;
         while (i < limit) {
             int k = CharClasses.at(text, i, limit);
@@ -96,11 +101,11 @@ final class O200kScanner implements PieceScanner {
             }
             i += CharClasses.width(k);
         }
-        return i == start ? -1 : lower(text, i, limit);
+        return i == start ? -1 : lower(text, ascii, i, limit);
     }
 
-    private static int lower(char[] text, int i, int limit) {
-        return Runs.run(text, i, limit, LOWER);
+    private static int lower(char[] text, byte[] ascii, int i, int limit) {
+        return Runs.lowercase(text, ascii, i, limit, LOWER);
     }
 
     private static int contraction(char[] text, int i, int limit) {

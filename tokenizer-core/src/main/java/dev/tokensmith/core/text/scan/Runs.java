@@ -22,30 +22,43 @@ final class Runs {
      * over its chars. At a char past ASCII the class table decides, as before.
      */
     static int letters(char[] text, byte[] ascii, int i, int limit) {
-        if (ascii == null) {
-            return run(text, i, limit, L);
-        }
+        return ascii == null ? run(text, i, limit, L) : asciiRun(text, ascii, i, limit, 0x2020202020202020L, L);
+    }
+
+    /**
+     * The end of o200k's lower-case letters {@code [\p{Ll}\p{Lm}\p{Lo}\p{M}]*} from {@code i}, as {@link
+     * #letters(char[], byte[], int, int)} reads letters: of the ASCII chars only a to z are in the class.
+     */
+    static int lowercase(char[] text, byte[] ascii, int i, int limit, int lowerClass) {
+        return ascii == null ? run(text, i, limit, lowerClass) : asciiRun(text, ascii, i, limit, 0, lowerClass);
+    }
+
+    /**
+     * A run of the class {@code bits}, whose ASCII members are a to z, and A to Z as well when {@code fold} is
+     * {@code 0x20} in every byte: eight bytes of the ASCII view at a time, then the class table from the first
+     * char past ASCII.
+     */
+    private static int asciiRun(char[] text, byte[] ascii, int i, int limit, long fold, int bits) {
         while (true) {
-            long m = asciiLetters((long) LONGS.get(ascii, i));
+            long m = asciiLower((long) LONGS.get(ascii, i) | fold); // fold: A-Z onto a-z, no other byte into a-z
             int left = limit - i;
             if (left < 8) {
-                m &= (1L << (left << 3)) - 1; // what lies at and past the limit is no letter
+                m &= (1L << (left << 3)) - 1; // what lies at and past the limit is not in the run
             }
             if (m != HIGH) {
                 i += Long.numberOfTrailingZeros(~m & HIGH) >>> 3;
-                return i == limit || ascii[i] >= 0 ? i : run(text, i, limit, L);
+                return i == limit || ascii[i] >= 0 ? i : run(text, i, limit, bits);
             }
             i += 8;
         }
     }
 
-    /** The high bit of each byte of {@code w} that is an ASCII letter; clear for all others. */
-    static long asciiLetters(long w) {
-        long lower = w | 0x2020202020202020L; // A-Z onto a-z; no other byte lands in a-z
-        long low7 = lower & 0x7F7F7F7F7F7F7F7FL;
+    /** The high bit of each byte of {@code w} that is one of a to z; clear for all others. */
+    private static long asciiLower(long w) {
+        long low7 = w & 0x7F7F7F7F7F7F7F7FL;
         long atLeastA = low7 + 0x1F1F1F1F1F1F1F1FL; // high bit where the byte is 'a' (0x61) or more
         long pastZ = low7 + 0x0505050505050505L; // high bit where the byte is past 'z' (0x7A)
-        return atLeastA & ~pastZ & ~lower & HIGH; // ~lower: not a byte past ASCII
+        return atLeastA & ~pastZ & ~w & HIGH; // ~w: not a byte past ASCII
     }
 
     /** The end of the run of code points whose class has one of {@code bits}, from {@code i}. */

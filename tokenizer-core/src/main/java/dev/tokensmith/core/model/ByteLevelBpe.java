@@ -31,7 +31,6 @@ public final class ByteLevelBpe {
     private static final int NO_RANK = SweepRounds.NO_RANK;
 
     private final int[] byteIds = new int[256];
-    private final LongIntMap ranks;
     private final int[] newIds;
     // The whole-piece table, open addressing over pairs of longs so that a probe touches one cache line:
     // table[2s] is the key's first eight bytes (little-endian, zero-padded; under eight bytes, the length in the
@@ -45,16 +44,15 @@ public final class ByteLevelBpe {
     private final int maxKeyBytes;
     private final int[] bytePairRanks = new int[1 << 16]; // initial pairs skip the hash map
     private final ThreadLocal<SweepRounds> sweeps;
-    private final PairRanks packedRanks; // null when ids or ranks are too large to pack
+    private final PairRanks pairRanks;
 
     private ByteLevelBpe(
             Vocabulary vocab, LongIntMap ranks, int[] newIds, int[] mergeLeft, int[] mergeRight, boolean ignoreMerges) {
-        this.ranks = ranks;
         this.newIds = newIds;
-        this.packedRanks = PairRanks.of(mergeLeft, mergeRight, newIds);
+        this.pairRanks = PairRanks.of(mergeLeft, mergeRight, newIds, ranks);
         int[] tokenBytes = tokenBytes(vocab);
         this.sweeps = ThreadLocal.withInitial(
-                () -> new SweepRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight, tokenBytes));
+                () -> new SweepRounds(ranks, pairRanks, newIds, mergeLeft, mergeRight, tokenBytes));
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.id(String.valueOf(ByteLevelAlphabet.charOf(b)));
         }
@@ -276,9 +274,7 @@ public final class ByteLevelBpe {
     }
 
     private int rank(int left, int right) {
-        return packedRanks != null
-                ? packedRanks.get(left, right, NO_RANK)
-                : ranks.get(Bpe.pairKey(left, right), NO_RANK);
+        return pairRanks.get(left, right, NO_RANK);
     }
 
     private int scanMerge(byte[] bytes, int len, int[] ids, int[] ends, int[] r) {

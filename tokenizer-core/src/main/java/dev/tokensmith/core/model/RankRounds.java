@@ -1,6 +1,5 @@
 package dev.tokensmith.core.model;
 
-import dev.tokensmith.core.text.LongIntMap;
 import java.util.Arrays;
 
 /**
@@ -16,8 +15,7 @@ import java.util.Arrays;
  * <p>Per-thread working object: not thread-safe.
  */
 final class RankRounds {
-    private final LongIntMap ranks;
-    private final PairRanks packedRanks; // null when ids or ranks are too large to pack
+    private final PairRanks pairRanks;
     private final int[] newIds;
     private final int[] mergeLeft;
     private final int[] mergeRight;
@@ -41,9 +39,8 @@ final class RankRounds {
     private final long[] cacheKeys = new long[4096];
     private final int[] cacheRanks = new int[4096];
 
-    RankRounds(LongIntMap ranks, PairRanks packedRanks, int[] newIds, int[] mergeLeft, int[] mergeRight) {
-        this.ranks = ranks;
-        this.packedRanks = packedRanks;
+    RankRounds(PairRanks pairRanks, int[] newIds, int[] mergeLeft, int[] mergeRight) {
+        this.pairRanks = pairRanks;
         this.newIds = newIds;
         this.mergeLeft = mergeLeft;
         this.mergeRight = mergeRight;
@@ -170,7 +167,7 @@ final class RankRounds {
         if (cacheKeys[slot] == key) {
             return cacheRanks[slot];
         }
-        int r = packedRanks != null ? packedRanks.get(left, right, -1) : ranks.get(key, -1);
+        int r = pairRanks.get(left, right, -1);
         cacheKeys[slot] = key;
         cacheRanks[slot] = r;
         return r;

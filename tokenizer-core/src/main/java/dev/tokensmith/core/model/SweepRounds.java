@@ -39,7 +39,7 @@ final class SweepRounds {
     static final int DENSE = 16;
 
     private final LongIntMap ranks;
-    private final PairRanks packedRanks; // null when ids or ranks are too large to pack
+    private final PairRanks pairRanks;
     private final int[] newIds;
     private final int[] tokenBytes; // bytes of each token, so that sweeps need not carry ends; null: no sweeps
     private final RankRounds rounds;
@@ -60,17 +60,12 @@ final class SweepRounds {
     private int minCount;
 
     SweepRounds(
-            LongIntMap ranks,
-            PairRanks packedRanks,
-            int[] newIds,
-            int[] mergeLeft,
-            int[] mergeRight,
-            int[] tokenBytes) {
+            LongIntMap ranks, PairRanks pairRanks, int[] newIds, int[] mergeLeft, int[] mergeRight, int[] tokenBytes) {
         this.ranks = ranks;
-        this.packedRanks = packedRanks;
+        this.pairRanks = pairRanks;
         this.newIds = newIds;
         this.tokenBytes = tokenBytes;
-        this.rounds = new RankRounds(ranks, packedRanks, newIds, mergeLeft, mergeRight);
+        this.rounds = new RankRounds(pairRanks, newIds, mergeLeft, mergeRight);
     }
 
     /** Whether {@link #merge} sweeps, and so needs no byte ends of the symbols it is given. */
@@ -221,8 +216,6 @@ final class SweepRounds {
     }
 
     private int lookup(int left, int right) {
-        return packedRanks != null
-                ? packedRanks.get(left, right, NO_RANK)
-                : ranks.get(Bpe.pairKey(left, right), NO_RANK);
+        return pairRanks.get(left, right, NO_RANK);
     }
 }

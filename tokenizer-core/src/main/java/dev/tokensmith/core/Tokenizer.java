@@ -81,6 +81,11 @@ public final class Tokenizer {
                 && declaredAddedTokens.stream().noneMatch(t -> hasSurrogateOrReplacement(t.content()));
     }
 
+    /** The text the fast path gets: lone surrogates replaced, unless it reads them as replaced already. */
+    private String forFastPath(String text) {
+        return fastReadsLoneSurrogates ? text : replaceLoneSurrogates(text);
+    }
+
     private static boolean hasSurrogateOrReplacement(String s) {
         return s.chars().anyMatch(c -> Character.isSurrogate((char) c) || c == 0xFFFD);
     }
@@ -130,9 +135,7 @@ public final class Tokenizer {
 
     /** The ids of one sequence through the fast path, before post-processing, truncation and padding. */
     private int[] sequenceIds(String text) {
-        if (!fastReadsLoneSurrogates) {
-            text = replaceLoneSurrogates(text);
-        }
+        text = forFastPath(text);
         FastScratch s = fastScratch.get();
         IntList seg = s.segments;
         added.segments(text, seg);
@@ -154,9 +157,7 @@ public final class Tokenizer {
         if (fast == null) {
             return encodeSequence(text, 0).size();
         }
-        if (!fastReadsLoneSurrogates) {
-            text = replaceLoneSurrogates(text);
-        }
+        text = forFastPath(text);
         FastScratch s = fastScratch.get();
         added.segments(text, s.segments);
         IntList seg = s.segments;

@@ -5,14 +5,13 @@ import dev.tokensmith.core.text.IntList;
 import dev.tokensmith.core.text.UnicodeProps;
 import dev.tokensmith.core.text.scan.AsciiBytes;
 import dev.tokensmith.core.text.scan.PieceScanner;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
  * Byte-level BPE behind a split pattern with a hand-written scanner (GPT-2, cl100k, o200k, Llama 3, Qwen2 and
- * the like): each piece goes to UTF-8 in a reused buffer, is looked up whole, and only otherwise merged. Offsets
+ * the like): each piece is answered from the thread's caches of recent pieces (short ASCII pieces keyed straight
+ * from the window's {@link AsciiBytes} view, others through UTF-8 in a reused buffer), else looked up whole, and
+ * only otherwise merged. Offsets
  * are those of HF's byte-level pre-tokenizer: a token covers the characters its first and last bytes belong to.
  */
 final class ByteLevelSegmentEncoder implements SegmentEncoder {
@@ -20,8 +19,6 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
     private final ByteLevelBpe bpe;
     /** Chars copied for scanning at a time (a copy of up to 128 KB per thread). */
     static final int WINDOW = 1 << 16;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -197,6 +194,9 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
 
     /** One thread's buffers, grown to the longest piece seen. */
     private static final class Scratch {
+        static final int NOT_SHORT_ASCII = -1;
+        static final int MISSED = -2;
+
         char[] chars = new char[256];
         byte[] bytes = new byte[256];
         int[] ids = new int[256];
@@ -204,8 +204,6 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int[] ranks = new int[256];
         int[] unitStart = new int[256];
         int[] unitEnd = new int[256];
-        static final int NOT_SHORT_ASCII = -1;
-        static final int MISSED = -2;
 
         /** The window's {@link AsciiBytes} view. */
         byte[] ascii = new byte[256 + AsciiBytes.PADDING];
@@ -236,19 +234,8 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
             if (len > PieceCache.MAX_BYTES) {
                 return NOT_SHORT_ASCII;
             }
-            long a = (long) LONGS.get(ascii, from);
-            long b = (long) LONGS.get(ascii, from + 8);
-            if (len < 8) {
-                a &= (1L << (len << 3)) - 1;
-                b = 0;
-            } else if (len < 16) {
-                b &= (1L << ((len - 8) << 3)) - 1;
-            }
-            if (((a | b) & 0x8080808080808080L) != 0) {
-                return NOT_SHORT_ASCII;
-            }
-            int n = cache.find(a, b, len);
-            return n > 0 ? n : MISSED;
+            int n = cache.find(ascii, from, len, 0x8080808080808080L);
+            return n > 0 ? n : n == PieceCache.REJECTED ? NOT_SHORT_ASCII : MISSED;
         }
 
         /**
@@ -258,39 +245,37 @@ final class ByteLevelSegmentEncoder implements SegmentEncoder {
         int mergeAscii(ByteLevelBpe bpe, int from, int to) {
             int len = to - from;
             System.arraycopy(ascii, from, bytes, 0, len); // ASCII: the chars are the UTF-8 bytes
-            return shortPieceMissed(bpe, len, true);
+            return fromLongCache(bpe, len, true);
         }
 
         /** From the cache for the piece's length, else merged (and remembered); {@code copy}: ids and ends too. */
         private int tokens(ByteLevelBpe bpe, int len, boolean copy) {
             if (len <= PieceCache.MAX_BYTES) {
                 int n = copy ? cache.get(bytes, len, ids, ends) : cache.find(bytes, len);
-                return n > 0 ? n : shortPieceMissed(bpe, len, copy);
+                return n > 0 ? n : fromLongCache(bpe, len, copy);
             }
             if (len <= LongPieceCache.MAX_BYTES) {
-                int n = copy ? longCache.get(bytes, len, ids, ends) : longCache.get(bytes, len, null, null);
-                if (n < 0) {
-                    n = bpe.encode(bytes, len, ids, ends, ranks);
-                    longCache.put(bytes, len, ids, ends, n);
-                }
-                return n;
+                return fromLongCache(bpe, len, copy);
             }
             return copy ? bpe.encode(bytes, len, ids, ends, ranks) : bpe.count(bytes, len, ids, ends, ranks);
         }
 
         /**
-         * The tokens of the short piece in {@link #bytes} that {@link #cache} just missed: from {@link #longCache}
-         * when it is there (pieces with more tokens than a short slot holds, such as words of random bytes, live
-         * there), else merged and remembered in whichever cache holds them.
+         * The tokens of the piece in {@link #bytes} from {@link #longCache}, else merged and remembered: there for
+         * pieces of 17 to 64 bytes, and for a short piece that {@link #cache} just missed when its tokens do not fit
+         * a short slot (such as the pieces of random bytes).
          */
-        private int shortPieceMissed(ByteLevelBpe bpe, int len, boolean copy) {
+        private int fromLongCache(ByteLevelBpe bpe, int len, boolean copy) {
+            boolean isShort = len <= PieceCache.MAX_BYTES;
             int n = copy ? longCache.get(bytes, len, ids, ends) : longCache.get(bytes, len, null, null);
             if (n > 0) {
-                cache.servedElsewhere();
+                if (isShort) {
+                    cache.servedElsewhere();
+                }
                 return n;
             }
             n = bpe.encode(bytes, len, ids, ends, ranks);
-            if (!cache.put(len, ids, ends, n)) {
+            if (!isShort || !cache.put(len, ids, ends, n)) {
                 longCache.put(bytes, len, ids, ends, n);
             }
             return n;

@@ -69,8 +69,8 @@ final class LongPieceCache {
             h = (h ^ word(bytes, w, len)) * 0x9E3779B97F4A7C15L;
         }
         h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL; // mix the high bits, which see every byte, into the low
-        int s = ((int) (h ^ (h >>> 33)) & setMask) * WAYS;
-        set = s;
+        h ^= h >>> 33;
+        int s = set = setOf(h);
         for (int x = s; x < s + WAYS; x++) {
             int m = meta[x];
             if (m >>> 8 == len && sameKey(x, bytes, words, len)) {
@@ -87,9 +87,13 @@ final class LongPieceCache {
         }
         misses++;
         if (lookups >= WINDOW && adapt()) {
-            set = ((int) (h ^ (h >>> 33)) & setMask) * WAYS; // a miss may grow the table; a hit never empties it
+            set = setOf(h); // a miss may grow the table; a hit never empties it
         }
         return -1;
+    }
+
+    private int setOf(long hash) {
+        return ((int) hash & setMask) * WAYS;
     }
 
     private boolean sameKey(int x, byte[] bytes, int words, int len) {

@@ -9,7 +9,8 @@ import java.nio.ByteOrder;
  * thousand short pieces, and remembering their tokens in a table that stays in the fastest caches skips both the
  * vocabulary lookup (a cache miss in a table of megabytes) and the merging (several more). Two-way set
  * associative: a new piece goes first in its set and pushes out the older of the two there, which keeps more of
- * the frequent pieces than one way of twice the sets.
+ * the frequent pieces than one way of twice the sets. A small direct-mapped front, looked at first, keeps the
+ * pieces found last where a core reaches them fastest.
  *
  * <p>A slot is four longs, so that a lookup touches one cache line: the piece's two 8-byte words (zero-padded),
  * then {@code len (5 bits) | count (3) | the tokens' byte ends (4 x 5) | first id (32)}, then the other three ids
@@ -43,7 +44,9 @@ final class PieceCache {
      */
     private final long[] front = new long[4 * FRONT_SLOTS];
 
+    /** The piece of the last lookup, for {@link #put}. */
     private long w0;
+
     private long w1;
     /** The set of the big table, and the front slot (times four), of the last lookup. */
     private int slot;
@@ -77,15 +80,27 @@ final class PieceCache {
 
     /** The token count of the piece if it is remembered, else -1 (as {@link #get}, without copying). */
     int find(byte[] bytes, int len) {
-        long a = (long) LONGS.get(bytes, 0);
-        long b = (long) LONGS.get(bytes, 8);
+        return find(bytes, 0, len, 0);
+    }
+
+    /** What {@link #find(byte[], int, int, long)} returns for a piece with a byte it was told to reject. */
+    static final int REJECTED = -2;
+
+    /**
+     * As {@link #find(byte[], int)} for the piece {@code bytes[from, from + len)} ({@code bytes} extends 16 bytes
+     * past {@code from}); {@link #REJECTED}, without a lookup, when its bytes as two zero-padded words share a bit
+     * with {@code reject} (with {@code 0x8080808080808080L}: a byte past ASCII, as the ASCII view marks them).
+     */
+    int find(byte[] bytes, int from, int len, long reject) {
+        long a = (long) LONGS.get(bytes, from);
+        long b = (long) LONGS.get(bytes, from + 8);
         if (len < 8) {
             a &= (1L << (len << 3)) - 1;
             b = 0;
         } else if (len < 16) {
             b &= (1L << ((len - 8) << 3)) - 1;
         }
-        return find(a, b, len);
+        return ((a | b) & reject) != 0 ? REJECTED : find(a, b, len);
     }
 
     /**
@@ -100,31 +115,37 @@ final class PieceCache {
         long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ len;
         int f = 4 * ((int) (h >>> 40) & (FRONT_SLOTS - 1));
         long[] front = this.front;
-        long info = front[f + 2];
-        // info is 0 for an empty slot, whose length field (0) matches no piece.
-        if ((int) (info >>> 60) == (len & 15) && front[f] == a && front[f + 1] == b && info != 0) {
-            at = f;
-            return (int) (info >>> 57) & 7;
-        }
         at = f;
+        if (holds(front, f, a, b, len)) {
+            return (int) (front[f + 2] >>> 57) & 7;
+        }
         w0 = a;
         w1 = b;
         int s = ((int) (h ^ (h >>> 29) ^ (h >>> 43)) & setMask) * WAYS;
         long[] t = table;
         for (int way = 0; way < WAYS; way++) {
             int back = 4 * (s + way);
-            info = t[back + 2];
-            if ((int) (info >>> 60) == (len & 15) && (int) (info >>> 57 & 7) != 0 && t[back] == a && t[back + 1] == b) {
-                front[f] = a;
-                front[f + 1] = b;
-                front[f + 2] = info;
-                front[f + 3] = t[back + 3];
-                return (int) (info >>> 57) & 7;
+            if (holds(t, back, a, b, len)) {
+                toFront(a, b, t[back + 2], t[back + 3]);
+                return (int) (t[back + 2] >>> 57) & 7;
             }
         }
         slot = s;
         misses++;
         return -1;
+    }
+
+    /** Whether the slot at {@code i} of {@code t} holds the piece; an empty slot (all zero) has no tokens. */
+    private static boolean holds(long[] t, int i, long a, long b, int len) {
+        long info = t[i + 2];
+        return (int) (info >>> 60) == (len & 15) && (int) (info >>> 57 & 7) != 0 && t[i] == a && t[i + 1] == b;
+    }
+
+    private void toFront(long a, long b, long info, long rest) {
+        front[at] = a;
+        front[at + 1] = b;
+        front[at + 2] = info;
+        front[at + 3] = rest;
     }
 
     /** The first token id of the piece {@link #find} last found. */
@@ -177,10 +198,7 @@ final class PieceCache {
         table[back + 1] = w1;
         table[back + 2] = info;
         table[back + 3] = rest;
-        front[at] = w0;
-        front[at + 1] = w1;
-        front[at + 2] = info;
-        front[at + 3] = rest;
+        toFront(w0, w1, info, rest);
         return true;
     }
 

@@ -4,7 +4,6 @@ import static dev.tokensmith.core.text.scan.CharClasses.BOTH;
 import static dev.tokensmith.core.text.scan.CharClasses.L;
 import static dev.tokensmith.core.text.scan.CharClasses.LL;
 import static dev.tokensmith.core.text.scan.CharClasses.LNW;
-import static dev.tokensmith.core.text.scan.CharClasses.LOWER;
 import static dev.tokensmith.core.text.scan.CharClasses.MARK;
 import static dev.tokensmith.core.text.scan.CharClasses.N;
 import static dev.tokensmith.core.text.scan.CharClasses.UPPER;
@@ -105,7 +104,7 @@ final class O200kScanner implements PieceScanner {
     }
 
     private static int lower(char[] text, byte[] ascii, int i, int limit) {
-        return Runs.lowercase(text, ascii, i, limit, LOWER);
+        return Runs.lowercase(text, ascii, i, limit);
     }
 
     private static int contraction(char[] text, int i, int limit) {

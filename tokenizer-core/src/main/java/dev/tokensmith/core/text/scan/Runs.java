@@ -2,6 +2,7 @@ package dev.tokensmith.core.text.scan;
 
 import static dev.tokensmith.core.text.scan.CharClasses.L;
 import static dev.tokensmith.core.text.scan.CharClasses.LNW;
+import static dev.tokensmith.core.text.scan.CharClasses.LOWER;
 import static dev.tokensmith.core.text.scan.CharClasses.N;
 import static dev.tokensmith.core.text.scan.CharClasses.WS;
 
@@ -29,8 +30,8 @@ final class Runs {
      * The end of o200k's lower-case letters {@code [\p{Ll}\p{Lm}\p{Lo}\p{M}]*} from {@code i}, as {@link
      * #letters(char[], byte[], int, int)} reads letters: of the ASCII chars only a to z are in the class.
      */
-    static int lowercase(char[] text, byte[] ascii, int i, int limit, int lowerClass) {
-        return ascii == null ? run(text, i, limit, lowerClass) : asciiRun(text, ascii, i, limit, 0, lowerClass);
+    static int lowercase(char[] text, byte[] ascii, int i, int limit) {
+        return ascii == null ? run(text, i, limit, LOWER) : asciiRun(text, ascii, i, limit, 0, LOWER);
     }
 
     /**
